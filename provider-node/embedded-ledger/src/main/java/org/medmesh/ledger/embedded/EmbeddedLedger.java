@@ -115,10 +115,12 @@ public final class EmbeddedLedger implements AutoCloseable {
         return core.snapshot();
     }
 
+    /** Stops the committer and event delivery, then closes the block store it was built with. */
     @Override
     public void close() {
         committer.close();
         events.close();
+        core.store().close();
     }
 
     private SubmitResult await(CompletableFuture<SubmitResult> future) {

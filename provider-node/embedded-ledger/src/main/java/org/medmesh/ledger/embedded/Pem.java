@@ -11,6 +11,9 @@ import java.security.PrivateKey;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
+import org.bouncycastle.util.io.pem.PemGenerationException;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
@@ -23,8 +26,13 @@ final class Pem {
         return write(certificate);
     }
 
+    /** PKCS#8 ("PRIVATE KEY"), which keeps an EC key's curve with the key, unlike the legacy EC form. */
     static String privateKey(PrivateKey key) {
-        return write(PrivateKeyInfo.getInstance(key.getEncoded()));
+        try {
+            return write(new JcaPKCS8Generator(key, null));
+        } catch (PemGenerationException e) {
+            throw new IllegalStateException("cannot encode private key", e);
+        }
     }
 
     static X509Certificate parseCertificate(byte[] pem) {
@@ -39,8 +47,11 @@ final class Pem {
     static PrivateKey parsePrivateKey(String pem) {
         try (PEMParser parser = new PEMParser(new StringReader(pem))) {
             Object object = parser.readObject();
+            if (object instanceof PEMKeyPair pair) {
+                return new JcaPEMKeyConverter().getPrivateKey(pair.getPrivateKeyInfo());
+            }
             if (!(object instanceof PrivateKeyInfo info)) {
-                throw new IllegalArgumentException("not a PKCS#8 private key");
+                throw new IllegalArgumentException("not a PEM private key");
             }
             return new JcaPEMKeyConverter().getPrivateKey(info);
         } catch (IOException e) {

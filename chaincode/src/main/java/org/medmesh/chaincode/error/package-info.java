@@ -1,0 +1,2 @@
+/** Refusal codes and the single way the contracts refuse a transaction. */
+package org.medmesh.chaincode.error;

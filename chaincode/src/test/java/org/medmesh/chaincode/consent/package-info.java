@@ -1,0 +1,2 @@
+/** Tests of provision validation and of the consent contract on the embedded ledger. */
+package org.medmesh.chaincode.consent;

@@ -1,0 +1,2 @@
+/** Known-answer and tamper tests of signatures, hashes and encodings. */
+package org.medmesh.chaincode.crypto;

@@ -1,0 +1,83 @@
+package org.medmesh.node.application.port;
+
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.medmesh.node.domain.ledger.AccessEvent;
+import org.medmesh.node.domain.ledger.AuditAnchor;
+import org.medmesh.node.domain.ledger.Consent;
+import org.medmesh.node.domain.ledger.ConsentId;
+import org.medmesh.node.domain.ledger.Did;
+import org.medmesh.node.domain.ledger.DidDocument;
+import org.medmesh.node.domain.ledger.LedgerReceipt;
+import org.medmesh.node.domain.ledger.OrganizationRegistration;
+import org.medmesh.node.domain.ledger.Page;
+import org.medmesh.node.domain.ledger.PageRequest;
+import org.medmesh.node.domain.ledger.SignedOperation;
+import org.medmesh.node.domain.ledger.TimeRange;
+
+/**
+ * The permissioned ledger as the node sees it, acting as its own organisation. Writes ({@code register…},
+ * {@code grant…}, {@code record…}) return once committed; reads never write. Every refusal or failure is a
+ * {@link LedgerClientException} with a {@link LedgerErrorCode}; a refused write changed nothing.
+ */
+public interface LedgerClient extends AutoCloseable {
+
+    /** The organisation this client acts as. */
+    Did organization();
+
+    LedgerReceipt registerOrganization(OrganizationRegistration registration);
+
+    LedgerReceipt updateOrganization(OrganizationRegistration registration, long previousVersion);
+
+    /** Relays a patient's self-signed DID creation. */
+    LedgerReceipt registerPatient(SignedOperation create);
+
+    /** Relays a patient's key rotation (signed by the current or the recovery key). */
+    LedgerReceipt rotatePatientKeys(SignedOperation rotate);
+
+    LedgerReceipt deactivatePatient(SignedOperation deactivate);
+
+    Optional<DidDocument> resolve(Did did);
+
+    /** Relays a patient's signed consent grant; returns the committed consent. */
+    Consent grantConsent(SignedOperation grant);
+
+    Consent revokeConsent(SignedOperation revoke);
+
+    Optional<Consent> readConsent(ConsentId id);
+
+    Page<Consent> consentsByPatient(Did patient, PageRequest page);
+
+    Page<Consent> consentsByGrantee(Did grantee, PageRequest page);
+
+    /**
+     * Records an access decision as the holder. A permit is checked against the consent in the same transaction,
+     * so a revocation committed first refuses it ({@link LedgerErrorCode#REVOKED}).
+     */
+    LedgerReceipt recordAccess(AccessEvent event);
+
+    Page<AccessEvent> accessByPatient(Did patient, TimeRange range, PageRequest page);
+
+    Page<AccessEvent> accessByRequester(Did requester, TimeRange range, PageRequest page);
+
+    Page<AccessEvent> accessByHolder(Did holder, TimeRange range, PageRequest page);
+
+    LedgerReceipt anchorAuditBatch(AuditAnchor anchor);
+
+    Optional<AuditAnchor> readAnchor(Did holder, String batchId);
+
+    /**
+     * Delivers events of committed transactions from {@code fromBlock} on, in order, at least once: handlers must
+     * be idempotent or checkpoint atomically with their effect.
+     */
+    Subscription subscribe(long fromBlock, Consumer<org.medmesh.node.domain.ledger.LedgerEvent> handler);
+
+    @Override
+    void close();
+
+    /** A running event subscription. */
+    interface Subscription extends AutoCloseable {
+        @Override
+        void close();
+    }
+}

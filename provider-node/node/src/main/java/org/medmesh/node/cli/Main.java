@@ -1,0 +1,67 @@
+package org.medmesh.node.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+
+/** Entry point of {@code ./medmesh}: dispatches to a subcommand and exits with its status. */
+public final class Main {
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        // Fabric's shim logs through java.util.logging; route it to SLF4J so one configuration governs all.
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
+        System.exit(run(Arrays.asList(args), System.out, System.err));
+    }
+
+    /** Runs a subcommand; returns the process exit status. */
+    public static int run(List<String> args, PrintStream out, PrintStream err) {
+        if (args.isEmpty() || List.of("help", "--help", "-h").contains(args.get(0))) {
+            usage(out);
+            return OK;
+        }
+        Options options = Options.parse(args.subList(1, args.size()));
+        try {
+            return switch (args.get(0)) {
+                case "demo" -> new DemoCommand(out).run(options.data(home().resolve("demo")));
+                case "ledger" -> ledger(options, out, err);
+                case "bench" -> new BenchCommand(out).run(options);
+                default -> {
+                    err.println("unknown command: " + args.get(0));
+                    usage(err);
+                    yield USAGE;
+                }
+            };
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return USAGE;
+        }
+    }
+
+    private static int ledger(Options options, PrintStream out, PrintStream err) {
+        if (!options.positional().equals(List.of("verify"))) {
+            err.println("usage: medmesh ledger verify [--data DIR]");
+            return USAGE;
+        }
+        return new LedgerVerifyCommand(out, err).run(options.data(home()));
+    }
+
+    static Path home() {
+        String home = System.getenv("MEDMESH_HOME");
+        return home == null || home.isBlank() ? Path.of(System.getProperty("user.home"), ".medmesh") : Path.of(home);
+    }
+
+    private static void usage(PrintStream out) {
+        out.println("usage: medmesh <command> [options]");
+        out.println("  demo [--data DIR]           the MedMesh story on embedded defaults (embedded ledger, H2)");
+        out.println("  ledger verify [--data DIR]  check every block's hashes, links and orderer signature");
+        out.println("  bench ledger [--grants N] [--threads N]   consent grants/s and query latency");
+    }
+}

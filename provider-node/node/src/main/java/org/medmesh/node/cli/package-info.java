@@ -1,0 +1,2 @@
+/** The {@code medmesh} command line: the demo, ledger verification and benchmarks. */
+package org.medmesh.node.cli;

@@ -1,0 +1,19 @@
+package org.medmesh.node.domain.ledger;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A resolved DID: its current keys (base64url), service endpoint (organisations), version and status, and the
+ * W3C DID Core document as the ledger serves it.
+ */
+public record DidDocument(Did did, long version, boolean deactivated, String signingKey, String agreementKey,
+        Optional<String> serviceEndpoint, String json) {
+    public DidDocument {
+        Objects.requireNonNull(did, "did");
+        Objects.requireNonNull(signingKey, "signingKey");
+        Objects.requireNonNull(agreementKey, "agreementKey");
+        Objects.requireNonNull(serviceEndpoint, "serviceEndpoint");
+        Objects.requireNonNull(json, "json");
+    }
+}
