@@ -11,8 +11,12 @@ public final class Refusals {
     private Refusals() {
     }
 
+    /**
+     * The code travels twice: as the payload (what the shim returns in-process) and as the message prefix,
+     * because a Fabric gateway passes clients the chaincode's message but not its error payload.
+     */
     public static ChaincodeException refuse(ErrorCode code, String message) {
-        return new ChaincodeException(message, code.name());
+        return new ChaincodeException(code.name() + ": " + message, code.name());
     }
 
     public static ChaincodeException malformed(String message) {

@@ -8,6 +8,8 @@ import org.medmesh.node.domain.ledger.Consent;
 import org.medmesh.node.domain.ledger.ConsentId;
 import org.medmesh.node.domain.ledger.Did;
 import org.medmesh.node.domain.ledger.DidDocument;
+import org.medmesh.node.domain.ledger.EventCheckpoint;
+import org.medmesh.node.domain.ledger.LedgerEvent;
 import org.medmesh.node.domain.ledger.LedgerReceipt;
 import org.medmesh.node.domain.ledger.OrganizationRegistration;
 import org.medmesh.node.domain.ledger.Page;
@@ -24,6 +26,9 @@ public interface LedgerClient extends AutoCloseable {
 
     /** The organisation this client acts as. */
     Did organization();
+
+    /** The number of committed blocks: where event delivery starts for a subscriber that wants only new events. */
+    long height();
 
     LedgerReceipt registerOrganization(OrganizationRegistration registration);
 
@@ -67,10 +72,11 @@ public interface LedgerClient extends AutoCloseable {
     Optional<AuditAnchor> readAnchor(Did holder, String batchId);
 
     /**
-     * Delivers events of committed transactions from {@code fromBlock} on, in order, at least once: handlers must
-     * be idempotent or checkpoint atomically with their effect.
+     * Delivers events of valid transactions after {@code from}, in commit order, on a thread of its own. Delivery
+     * is at least once across restarts: a handler stores {@link EventCheckpoint#after} each event together with
+     * its effect and resumes from the stored checkpoint.
      */
-    Subscription subscribe(long fromBlock, Consumer<org.medmesh.node.domain.ledger.LedgerEvent> handler);
+    Subscription subscribe(EventCheckpoint from, Consumer<LedgerEvent> handler);
 
     @Override
     void close();

@@ -37,6 +37,7 @@ import org.medmesh.node.domain.ledger.Consent;
 import org.medmesh.node.domain.ledger.ConsentStatus;
 import org.medmesh.node.domain.ledger.Did;
 import org.medmesh.node.domain.ledger.DidDocument;
+import org.medmesh.node.domain.ledger.EventCheckpoint;
 import org.medmesh.node.domain.ledger.LedgerEvent;
 import org.medmesh.node.domain.ledger.OrganizationRegistration;
 import org.medmesh.node.domain.ledger.Page;
@@ -351,22 +352,66 @@ public abstract class LedgerClientContractTest {
     @Nested
     class Events {
         @Test
-        void delivers_the_grant_event_to_a_subscriber() throws Exception {
+        void delivers_the_grant_event_to_a_subscriber() {
             PatientIdentity patient = registeredPatient();
             List<LedgerEvent> events = new CopyOnWriteArrayList<>();
-            Consent consent;
-            try (LedgerClient.Subscription ignored = requester().subscribe(0, events::add)) {
-                consent = holder().grantConsent(new SignedOperation(grant(patient)));
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-                while (events.stream().noneMatch(e -> e.payloadJson().contains(consent.id().value()))
-                        && System.nanoTime() < deadline) {
+            try (LedgerClient.Subscription ignored = requester().subscribe(
+                    EventCheckpoint.fromBlock(requester().height()), events::add)) {
+                Consent consent = holder().grantConsent(new SignedOperation(grant(patient)));
+
+                awaitEvents(events, e -> e.payloadJson().contains(consent.id().value()), 1);
+                assertThat(events).filteredOn(e -> e.payloadJson().contains(consent.id().value()))
+                        .singleElement().satisfies(e -> assertThat(e.name()).isEqualTo("ConsentGranted"));
+            }
+        }
+
+        @Test
+        void a_restarted_subscriber_resumes_after_its_checkpoint_missing_nothing_and_repeating_nothing() {
+            PatientIdentity first = PatientIdentity.create(RANDOM);
+            PatientIdentity second = PatientIdentity.create(RANDOM);
+            java.util.function.Predicate<LedgerEvent> ours = e -> e.payloadJson().contains(first.did().value())
+                    || e.payloadJson().contains(second.did().value());
+            List<LedgerEvent> applied = new CopyOnWriteArrayList<>();
+            java.util.concurrent.atomic.AtomicReference<EventCheckpoint> stored = new java.util.concurrent.atomic
+                    .AtomicReference<>(EventCheckpoint.fromBlock(requester().height()));
+            java.util.function.Consumer<LedgerEvent> handler = e -> {
+                if (ours.test(e)) {
+                    applied.add(e);
+                }
+                stored.set(EventCheckpoint.after(e));
+            };
+
+            try (LedgerClient.Subscription running = requester().subscribe(stored.get(), handler)) {
+                holder().registerPatient(new SignedOperation(first.signedCreate()));
+                holder().grantConsent(new SignedOperation(grant(first)));
+                awaitEvents(applied, ours, 2);
+            }
+            holder().registerPatient(new SignedOperation(second.signedCreate()));
+            holder().grantConsent(new SignedOperation(grant(second)));
+            try (LedgerClient.Subscription restarted = requester().subscribe(stored.get(), handler)) {
+                awaitEvents(applied, ours, 4);
+            }
+
+            assertThat(applied).hasSize(4);
+            assertThat(applied).extracting(LedgerEvent::txId).doesNotHaveDuplicates();
+        }
+
+        private void awaitEvents(List<LedgerEvent> events, java.util.function.Predicate<LedgerEvent> match,
+                int count) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (events.stream().filter(match).count() < count && System.nanoTime() < deadline) {
+                try {
                     Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
                 }
             }
-            assertThat(events).anySatisfy(e -> {
-                assertThat(e.name()).isEqualTo("ConsentGranted");
-                assertThat(e.payloadJson()).contains(consent.id().value());
-            });
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -8,9 +8,12 @@ import org.medmesh.ledger.embedded.LedgerException;
 import org.medmesh.ledger.embedded.OrgIdentity;
 import org.medmesh.ledger.embedded.SubmitResult;
 import org.medmesh.node.adapter.out.ledger.ChaincodeLedgerClient;
+import org.medmesh.node.adapter.out.ledger.ChaincodeRefusal;
+import org.medmesh.node.adapter.out.ledger.CheckpointFilter;
 import org.medmesh.node.application.port.LedgerClientException;
 import org.medmesh.node.application.port.LedgerErrorCode;
 import org.medmesh.node.domain.ledger.Did;
+import org.medmesh.node.domain.ledger.EventCheckpoint;
 import org.medmesh.node.domain.ledger.LedgerEvent;
 
 /**
@@ -20,11 +23,23 @@ import org.medmesh.node.domain.ledger.LedgerEvent;
 public final class EmbeddedLedgerClient extends ChaincodeLedgerClient {
     private final EmbeddedLedger ledger;
     private final OrgIdentity identity;
+    private final boolean ownsLedger;
 
+    /** A client on a ledger shared with other organisations' clients; closing it leaves the ledger open. */
     public EmbeddedLedgerClient(EmbeddedLedger ledger, OrgIdentity identity) {
+        this(ledger, identity, false);
+    }
+
+    private EmbeddedLedgerClient(EmbeddedLedger ledger, OrgIdentity identity, boolean ownsLedger) {
         super(Did.forOrganization(identity.mspId()));
         this.ledger = ledger;
         this.identity = identity;
+        this.ownsLedger = ownsLedger;
+    }
+
+    /** A node's only client of a ledger it opened: closing the client closes the ledger. */
+    public static EmbeddedLedgerClient owning(EmbeddedLedger ledger, OrgIdentity identity) {
+        return new EmbeddedLedgerClient(ledger, identity, true);
     }
 
     @Override
@@ -58,22 +73,31 @@ public final class EmbeddedLedgerClient extends ChaincodeLedgerClient {
     }
 
     @Override
-    public Subscription subscribe(long fromBlock, Consumer<LedgerEvent> handler) {
-        EventSubscription subscription = ledger.subscribe(fromBlock, event -> handler.accept(
+    public long height() {
+        return guarded(ledger::height);
+    }
+
+    @Override
+    public Subscription subscribe(EventCheckpoint from, Consumer<LedgerEvent> handler) {
+        CheckpointFilter filter = new CheckpointFilter(from, handler);
+        EventSubscription subscription = ledger.subscribe(from.blockNumber(), event -> filter.accept(
                 new LedgerEvent(event.blockNumber(), event.txId(), event.name(), event.payload())));
         return subscription::close;
     }
 
     @Override
     public void close() {
-        // the ledger is shared by every organisation's client and closed by whoever opened it
+        if (ownsLedger) {
+            ledger.close();
+        }
     }
 
     private static LedgerClientException refusal(ChaincodeResponse response) {
         if (response.status() == 403) {
             return new LedgerClientException(LedgerErrorCode.IDENTITY_REJECTED, response.message(), null);
         }
-        return new LedgerClientException(LedgerErrorCode.fromChaincode(response.payload()), response.message(), null);
+        return new LedgerClientException(LedgerErrorCode.fromChaincode(response.payload()),
+                ChaincodeRefusal.withoutCode(response.message()), null);
     }
 
     private static <T> T guarded(java.util.function.Supplier<T> call) {

@@ -46,7 +46,8 @@ class EmbeddedLedgerRestartIT {
                     .isEqualTo(ConsentStatus.ACTIVE);
             Suite suite = new Suite(reopened);
             List<LedgerEvent> events = new CopyOnWriteArrayList<>();
-            try (LedgerClient.Subscription ignored = reopened.requester.subscribe(checkpoint, events::add)) {
+            try (LedgerClient.Subscription ignored = reopened.requester.subscribe(
+                    org.medmesh.node.domain.ledger.EventCheckpoint.fromBlock(checkpoint), events::add)) {
                 PatientIdentity patient = suite.registeredPatient();
                 awaitEvents(events, 1);
                 assertThat(events.get(0).blockNumber()).isEqualTo(checkpoint);
