@@ -72,9 +72,7 @@ public final class EmbeddedLedger implements AutoCloseable {
         if (mspId.isEmpty()) {
             return CompletableFuture.completedFuture(badProposal(proposal));
         }
-        if (core.store().isShared()) {
-            core.catchUp();
-        }
+        core.catchUpIfBehind();
         LedgerCore.Simulation simulation = core.simulate(chaincode, proposal, mspId.get(), false);
         if (simulation.envelope() == null) {
             return CompletableFuture.completedFuture(new SubmitResult(proposal.txId(), -1,
@@ -91,9 +89,7 @@ public final class EmbeddedLedger implements AutoCloseable {
         if (mspId.isEmpty()) {
             return badProposal(proposal).response();
         }
-        if (core.store().isShared()) {
-            core.catchUp();
-        }
+        core.catchUpIfBehind();
         return core.simulate(chaincode, proposal, mspId.get(), true).response();
     }
 
@@ -104,9 +100,7 @@ public final class EmbeddedLedger implements AutoCloseable {
 
     /** The number of committed blocks. */
     public long height() {
-        if (core.store().isShared()) {
-            core.catchUp();
-        }
+        core.catchUpIfBehind();
         return core.height();
     }
 

@@ -61,9 +61,7 @@ final class EventHub implements AutoCloseable {
         private void run() {
             while (open) {
                 try {
-                    if (core.store().isShared()) {
-                        core.catchUp();
-                    }
+                    core.catchUpIfBehind();
                     deliverUpTo(core.height());
                     synchronized (signal) {
                         if (open && nextBlock >= core.height()) {

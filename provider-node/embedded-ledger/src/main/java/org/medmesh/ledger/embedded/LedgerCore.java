@@ -66,10 +66,21 @@ final class LedgerCore {
             StoredBlock stored = new StoredBlock(unsigned.number(), unsigned.previousHash(), unsigned.dataHash(),
                     time, ordererKey.sign(headerHash), data);
             if (store.append(stored)) {
-                Block block = BlockCodec.decode(stored);
+                Block block = new Block(stored.number(), stored.previousHash(), time, envelopes, codes,
+                        stored.signature());
                 apply(block, headerHash);
                 return block;
             }
+        }
+    }
+
+    /**
+     * Catches up only when the store is ahead of memory (another process committed). The check takes no lock,
+     * so endorsements and queries do not queue behind a commit in progress.
+     */
+    void catchUpIfBehind() {
+        if (store.isShared() && store.height() > height()) {
+            catchUp();
         }
     }
 

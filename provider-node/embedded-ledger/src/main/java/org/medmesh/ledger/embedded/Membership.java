@@ -34,7 +34,7 @@ final class Membership {
                 return Optional.empty();
             }
             certificate.checkValidity();
-            Signature verifier = Signature.getInstance("SHA256withECDSA");
+            Signature verifier = Signature.getInstance(Providers.signatureAlgorithm(certificate.getPublicKey()), Providers.BC);
             verifier.initVerify(certificate.getPublicKey());
             verifier.update(message.asReadOnlyByteBuffer());
             return verifier.verify(signature.toByteArray()) ? Optional.of(identity.getMspid()) : Optional.empty();

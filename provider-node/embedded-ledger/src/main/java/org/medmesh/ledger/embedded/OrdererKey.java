@@ -37,7 +37,7 @@ public final class OrdererKey {
 
     public static OrdererKey generate() {
         try {
-            KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            KeyPair pair = KeyPairGenerator.getInstance("Ed25519", Providers.BC).generateKeyPair();
             return new OrdererKey(pair.getPublic(), pair.getPrivate());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Ed25519 is unavailable", e);
@@ -76,7 +76,7 @@ public final class OrdererKey {
 
     ByteString sign(ByteString message) {
         try {
-            Signature signature = Signature.getInstance("Ed25519");
+            Signature signature = Signature.getInstance("Ed25519", Providers.BC);
             signature.initSign(requirePrivate());
             signature.update(message.asReadOnlyByteBuffer());
             return ByteString.copyFrom(signature.sign());
@@ -87,7 +87,7 @@ public final class OrdererKey {
 
     boolean verify(ByteString message, ByteString signatureBytes) {
         try {
-            Signature signature = Signature.getInstance("Ed25519");
+            Signature signature = Signature.getInstance("Ed25519", Providers.BC);
             signature.initVerify(publicKey);
             signature.update(message.asReadOnlyByteBuffer());
             return signature.verify(signatureBytes.toByteArray());
@@ -109,7 +109,7 @@ public final class OrdererKey {
 
     private static PublicKey readPublic(Path directory) {
         try (PEMParser parser = new PEMParser(new StringReader(read(directory.resolve(PUBLIC_FILE))))) {
-            return new JcaPEMKeyConverter().getPublicKey((SubjectPublicKeyInfo) parser.readObject());
+            return new JcaPEMKeyConverter().setProvider(Providers.BC).getPublicKey((SubjectPublicKeyInfo) parser.readObject());
         } catch (IOException | ClassCastException e) {
             throw new IllegalArgumentException("unreadable orderer public key", e);
         }

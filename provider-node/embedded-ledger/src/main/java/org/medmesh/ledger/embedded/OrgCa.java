@@ -12,7 +12,6 @@ import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -30,8 +29,10 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * An organisation's certificate authority, as Fabric's cryptogen makes one: an ECDSA P-256 self-signed root
- * that issues the organisation's client certificates. The embedded ledger trusts an organisation by its CA.
+ * An organisation's certificate authority, laid out as Fabric's cryptogen makes one: a self-signed root that
+ * issues the organisation's client certificates. The embedded ledger trusts an organisation by its CA. Keys are
+ * Ed25519 rather than Fabric 2.5's ECDSA P-256: every proposal is signed and checked, and on this JVM Ed25519
+ * does both several times faster (the membership check accepts either).
  */
 public final class OrgCa {
     private static final Duration VALIDITY = Duration.ofDays(3650);
@@ -134,11 +135,11 @@ public final class OrgCa {
 
     private static KeyPair newKeyPair(SecureRandom random) {
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"), random);
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("Ed25519", Providers.BC);
+            generator.initialize(255, random);
             return generator.generateKeyPair();
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("P-256 keys are unavailable", e);
+            throw new IllegalStateException("Ed25519 keys are unavailable", e);
         }
     }
 
@@ -150,8 +151,9 @@ public final class OrgCa {
 
     private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey signer) {
         try {
-            ContentSigner contentSigner = new JcaContentSignerBuilder("SHA256withECDSA").build(signer);
-            return new JcaX509CertificateConverter().getCertificate(builder.build(contentSigner));
+            ContentSigner contentSigner = new JcaContentSignerBuilder(Providers.signatureAlgorithm(signer)).setProvider(Providers.BC)
+                    .build(signer);
+            return new JcaX509CertificateConverter().setProvider(Providers.BC).getCertificate(builder.build(contentSigner));
         } catch (OperatorCreationException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot issue certificate", e);
         }

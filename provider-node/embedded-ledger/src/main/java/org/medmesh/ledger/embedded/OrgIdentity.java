@@ -17,6 +17,7 @@ public final class OrgIdentity {
     private final String mspId;
     private final X509Certificate certificate;
     private final PrivateKey privateKey;
+    private volatile ByteString serialized;
 
     public OrgIdentity(String mspId, X509Certificate certificate, PrivateKey privateKey) {
         this.mspId = Objects.requireNonNull(mspId, "mspId");
@@ -38,6 +39,15 @@ public final class OrgIdentity {
 
     /** Fabric's serialized identity: MSP id and PEM certificate, as chaincode sees it in {@code getCreator()}. */
     public ByteString serialized() {
+        ByteString cached = serialized;
+        if (cached == null) {
+            cached = serialize();
+            serialized = cached;
+        }
+        return cached;
+    }
+
+    private ByteString serialize() {
         return SerializedIdentity.newBuilder()
                 .setMspid(mspId)
                 .setIdBytes(ByteString.copyFrom(Pem.certificate(certificate), StandardCharsets.US_ASCII))
@@ -45,10 +55,10 @@ public final class OrgIdentity {
                 .toByteString();
     }
 
-    /** Signs with the identity's key (ECDSA P-256 over SHA-256, as Fabric's default MSP). */
+    /** Signs with the identity's key (Ed25519 for the embedded ledger's CAs; ECDSA P-256 keys work too). */
     public ByteString sign(ByteString message) {
         try {
-            Signature signature = Signature.getInstance("SHA256withECDSA");
+            Signature signature = Signature.getInstance(Providers.signatureAlgorithm(privateKey), Providers.BC);
             signature.initSign(privateKey);
             signature.update(message.asReadOnlyByteBuffer());
             return ByteString.copyFrom(signature.sign());

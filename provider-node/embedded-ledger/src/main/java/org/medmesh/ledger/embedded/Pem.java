@@ -48,12 +48,12 @@ final class Pem {
         try (PEMParser parser = new PEMParser(new StringReader(pem))) {
             Object object = parser.readObject();
             if (object instanceof PEMKeyPair pair) {
-                return new JcaPEMKeyConverter().getPrivateKey(pair.getPrivateKeyInfo());
+                return new JcaPEMKeyConverter().setProvider(Providers.BC).getPrivateKey(pair.getPrivateKeyInfo());
             }
             if (!(object instanceof PrivateKeyInfo info)) {
                 throw new IllegalArgumentException("not a PEM private key");
             }
-            return new JcaPEMKeyConverter().getPrivateKey(info);
+            return new JcaPEMKeyConverter().setProvider(Providers.BC).getPrivateKey(info);
         } catch (IOException e) {
             throw new IllegalArgumentException("unreadable private key", e);
         }
