@@ -1,6 +1,7 @@
 package org.medmesh.node.cli;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
@@ -17,10 +18,31 @@ final class BenchReport {
 
     void print(BenchLedger.Result result) {
         BenchLedger.Config config = result.config();
-        line("pre-signed %d grant JWS in %.1f s (%.0f/s, wallet cost: not in the figures below)",
-                config.grants() * (config.rounds() + 1), result.presignSeconds(),
-                config.grants() * (config.rounds() + 1) / result.presignSeconds());
+        int signed = config.grants() * (config.rounds() + 1);
+        line("pre-signed %d grant JWS in %.1f s (%.0f/s, wallet cost: not in the figures below)", signed,
+                result.presignSeconds(), signed / result.presignSeconds());
         out.println();
+        double medianRate = rounds(result);
+        out.println();
+        BenchLedger.Round access = result.accessEvents();
+        line("access events recorded: %d from %d threads, %.0f/s, %d blocks, %.1f tx/block, p50 %.1f ms",
+                access.outcome().count(), config.threads(), access.outcome().perSecond(), access.blocks(),
+                access.txPerBlock(), access.outcome().latency().medianMicros() / 1_000);
+        out.println();
+        line("%-36s %10s %10s", "query (1 thread, " + config.queries() + " each)", "median µs", "p95 µs");
+        query("readConsent", result.readConsent());
+        query("consentsByPatient (page of 20)", result.consentsByPatient());
+        query("accessByPatient (page of 20)", result.accessByPatient());
+        out.println();
+        line("ledger height %d blocks; target ≥ %.0f committed grants/s: %s (median %.0f/s)", result.height(),
+                TARGET_GRANTS_PER_SECOND, medianRate >= TARGET_GRANTS_PER_SECOND ? "met" : "MISSED", medianRate);
+        if (result.failures() > 0) {
+            line("FAILED: %d operations failed; first: %s", result.failures(), firstFailure(result));
+        }
+    }
+
+    /** The per-round table with its median and spread; returns the median of committed grants per second. */
+    private double rounds(BenchLedger.Result result) {
         line("%-9s %10s %8s %9s %14s %14s", "round", "grants/s", "blocks", "tx/block", "latency p50 ms",
                 "latency p95 ms");
         row("warm-up", result.warmUp());
@@ -36,23 +58,7 @@ final class BenchReport {
                 p95.median());
         line("%-9s %10s %8s %9s %14s %14s", "min–max", range(rate, "%.0f"), "", range(perBlock, "%.1f"),
                 range(p50, "%.1f"), range(p95, "%.1f"));
-        out.println();
-        BenchLedger.Round access = result.accessEvents();
-        line("access events recorded: %d from %d threads, %.0f/s, %d blocks, %.1f tx/block, p50 %.1f ms",
-                access.outcome().count(), config.threads(), access.outcome().perSecond(), access.blocks(),
-                access.txPerBlock(), access.outcome().latency().medianMicros() / 1_000);
-        out.println();
-        line("%-36s %10s %10s", "query (1 thread, " + config.queries() + " each)", "median µs", "p95 µs");
-        query("readConsent", result.readConsent());
-        query("consentsByPatient (page of 20)", result.consentsByPatient());
-        query("accessByPatient (page of 20)", result.accessByPatient());
-        out.println();
-        line("ledger height %d blocks; target ≥ %.0f committed grants/s: %s (median %.0f/s)", result.height(),
-                TARGET_GRANTS_PER_SECOND, rate.median() >= TARGET_GRANTS_PER_SECOND ? "met" : "MISSED",
-                rate.median());
-        if (result.failures() > 0) {
-            line("FAILED: %d operations failed; first: %s", result.failures(), firstFailure(result));
-        }
+        return rate.median();
     }
 
     private void row(String label, BenchLedger.Round round) {
@@ -76,7 +82,7 @@ final class BenchReport {
     }
 
     private static String firstFailure(BenchLedger.Result result) {
-        List<BenchLoad.Outcome> all = new java.util.ArrayList<>();
+        List<BenchLoad.Outcome> all = new ArrayList<>();
         all.add(result.warmUp().outcome());
         result.rounds().forEach(r -> all.add(r.outcome()));
         all.addAll(List.of(result.accessEvents().outcome(), result.readConsent(), result.consentsByPatient(),
