@@ -22,7 +22,11 @@ public final class JdbcBlockStore implements BlockStore {
     private final String url;
     private final String user;
     private final String password;
-    private Connection connection;
+    // Two connections, so that endorsers checking the height never queue behind a block being written.
+    private final Object writeLock = new Object();
+    private final Object readLock = new Object();
+    private Connection writer;
+    private Connection reader;
 
     private JdbcBlockStore(String url, String user, String password) {
         this.url = url;
@@ -55,8 +59,14 @@ public final class JdbcBlockStore implements BlockStore {
     }
 
     @Override
-    public synchronized long height() {
-        try (PreparedStatement statement = connection().prepareStatement(
+    public long height() {
+        synchronized (readLock) {
+            return queryHeight();
+        }
+    }
+
+    private long queryHeight() {
+        try (PreparedStatement statement = reading().prepareStatement(
                 "SELECT COALESCE(MAX(block_number) + 1, 0) FROM ledger_block");
                 ResultSet rows = statement.executeQuery()) {
             rows.next();
@@ -67,10 +77,16 @@ public final class JdbcBlockStore implements BlockStore {
     }
 
     @Override
-    public synchronized List<StoredBlock> read(long fromNumber, int maxCount) {
+    public List<StoredBlock> read(long fromNumber, int maxCount) {
+        synchronized (readLock) {
+            return queryBlocks(fromNumber, maxCount);
+        }
+    }
+
+    private List<StoredBlock> queryBlocks(long fromNumber, int maxCount) {
         String sql = "SELECT block_number, previous_hash, data_hash, time_seconds, time_nanos, signature, data "
                 + "FROM ledger_block WHERE block_number >= ? ORDER BY block_number LIMIT ?";
-        try (PreparedStatement statement = connection().prepareStatement(sql)) {
+        try (PreparedStatement statement = reading().prepareStatement(sql)) {
             statement.setLong(1, fromNumber);
             statement.setInt(2, maxCount);
             List<StoredBlock> blocks = new ArrayList<>();
@@ -87,10 +103,16 @@ public final class JdbcBlockStore implements BlockStore {
     }
 
     @Override
-    public synchronized boolean append(StoredBlock block) {
+    public boolean append(StoredBlock block) {
+        synchronized (writeLock) {
+            return insert(block);
+        }
+    }
+
+    private boolean insert(StoredBlock block) {
         String sql = "INSERT INTO ledger_block (block_number, previous_hash, data_hash, time_seconds, time_nanos, "
                 + "signature, data) VALUES (?, ?, ?, ?, ?, ?, ?)";
-        try (PreparedStatement statement = connection().prepareStatement(sql)) {
+        try (PreparedStatement statement = writing().prepareStatement(sql)) {
             statement.setLong(1, block.number());
             statement.setBytes(2, block.previousHash().toByteArray());
             statement.setBytes(3, block.dataHash().toByteArray());
@@ -114,26 +136,43 @@ public final class JdbcBlockStore implements BlockStore {
     }
 
     @Override
-    public synchronized void close() {
+    public void close() {
+        synchronized (writeLock) {
+            writer = closeQuietly(writer);
+        }
+        synchronized (readLock) {
+            reader = closeQuietly(reader);
+        }
+    }
+
+    private Connection writing() throws SQLException {
+        writer = open(writer);
+        return writer;
+    }
+
+    private Connection reading() throws SQLException {
+        reader = open(reader);
+        return reader;
+    }
+
+    private Connection open(Connection current) throws SQLException {
+        if (current != null && !current.isClosed()) {
+            return current;
+        }
+        Connection connection = DriverManager.getConnection(url, user, password);
+        connection.setAutoCommit(true);
+        return connection;
+    }
+
+    private static Connection closeQuietly(Connection connection) {
         if (connection != null) {
             try {
                 connection.close();
             } catch (SQLException e) {
                 // closing is best effort: committed blocks are already durable
             }
-            connection = null;
         }
-    }
-
-    private Connection connection() throws SQLException {
-        if (connection != null && connection.isClosed()) {
-            connection = null;
-        }
-        if (connection == null) {
-            connection = DriverManager.getConnection(url, user, password);
-            connection.setAutoCommit(true);
-        }
-        return connection;
+        return null;
     }
 
     private static ByteString bytes(ResultSet rows, int column) throws SQLException {
