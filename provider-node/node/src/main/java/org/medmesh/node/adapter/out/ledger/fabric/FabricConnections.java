@@ -26,24 +26,30 @@ final class FabricConnections {
     static FabricLedgerClient open(FabricProfile profile, FabricDeadlines deadlines) {
         ManagedChannel channel = channel(profile);
         try {
-            Gateway gateway = Gateway.newInstance()
-                    .identity(identity(profile))
-                    .signer(signer(profile))
-                    .hash(Hash.SHA256)
-                    .connection(channel)
-                    .evaluateOptions(deadline(deadlines.evaluate()))
-                    .endorseOptions(deadline(deadlines.endorse()))
-                    .submitOptions(deadline(deadlines.submit()))
-                    .commitStatusOptions(deadline(deadlines.commitStatus()))
-                    .connect();
-            return new FabricLedgerClient(profile.mspId(), channel, gateway, profile.channel(), profile.chaincode());
+            return new FabricLedgerClient(profile.mspId(), channel, gateway(profile, channel, deadlines),
+                    profile.channel(), profile.chaincode());
         } catch (RuntimeException e) {
             channel.shutdownNow();
             throw e;
         }
     }
 
-    private static ManagedChannel channel(FabricProfile profile) {
+    /** A gateway acting as the profile's identity over {@code channel}, with the given deadlines. */
+    static Gateway gateway(FabricProfile profile, ManagedChannel channel, FabricDeadlines deadlines) {
+        return Gateway.newInstance()
+                .identity(identity(profile))
+                .signer(signer(profile))
+                .hash(Hash.SHA256)
+                .connection(channel)
+                .evaluateOptions(deadline(deadlines.evaluate()))
+                .endorseOptions(deadline(deadlines.endorse()))
+                .submitOptions(deadline(deadlines.submit()))
+                .commitStatusOptions(deadline(deadlines.commitStatus()))
+                .connect();
+    }
+
+    /** A TLS channel to the profile's gateway peer, trusting its organisation's TLS CA. */
+    static ManagedChannel channel(FabricProfile profile) {
         try {
             ManagedChannelBuilder<?> builder = Grpc.newChannelBuilder(profile.peerEndpoint(),
                     TlsChannelCredentials.newBuilder().trustManager(profile.tlsRootCert().toFile()).build());
