@@ -76,7 +76,7 @@ final class BenchReport {
         return BenchStats.Spread.of(rounds.stream().mapToDouble(metric).toArray());
     }
 
-    private static String range(BenchStats.Spread spread, String format) {
+    static String range(BenchStats.Spread spread, String format) {
         return String.format(Locale.ROOT, format, spread.min()) + "–" + String.format(Locale.ROOT, format,
                 spread.max());
     }

@@ -62,6 +62,8 @@ public final class Main {
         out.println("usage: medmesh <command> [options]");
         out.println("  demo [--data DIR]           the MedMesh story on embedded defaults (embedded ledger, H2)");
         out.println("  ledger verify [--data DIR]  check every block's hashes, links and orderer signature");
-        out.println("  bench ledger [--grants N] [--threads N]   consent grants/s and query latency");
+        out.println("  bench ledger [--grants N] [--threads N]   consent grants/s and query latency, embedded on H2");
+        out.println("  bench fabric [--profiles DIR] [--grants N] [--threads N] [--rounds N]");
+        out.println("                              grants/s through the Fabric adapter vs the Gateway client");
     }
 }
