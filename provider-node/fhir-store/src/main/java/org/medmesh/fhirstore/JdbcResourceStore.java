@@ -1,11 +1,15 @@
 package org.medmesh.fhirstore;
 
+import ca.uhn.fhir.rest.api.RestSearchParameterTypeEnum;
+import java.util.Map;
+
 import ca.uhn.fhir.context.FhirContext;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
@@ -86,6 +90,16 @@ public final class JdbcResourceStore implements AutoCloseable {
      * Runs the work in one database transaction and commits it; if the work or the commit throws, everything it
      * wrote is rolled back and the exception propagates (database failures as {@link StoreException}).
      */
+    /**
+     * The search parameters this store answers for {@code type} (besides {@code _id} and {@code _lastUpdated}),
+     * name to FHIR parameter type: what a CapabilityStatement should declare, and nothing more.
+     */
+    public Map<String, RestSearchParameterTypeEnum> searchParameters(String type) {
+        Map<String, RestSearchParameterTypeEnum> params = new java.util.TreeMap<>();
+        indexer.params(type).forEach((name, param) -> params.put(name, param.kind()));
+        return params;
+    }
+
     public <T> T inTransaction(Function<StoreTransaction, T> work) {
         Objects.requireNonNull(work, "work");
         try (Connection connection = dataSource.getConnection()) {

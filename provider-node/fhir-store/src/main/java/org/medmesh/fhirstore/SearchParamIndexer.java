@@ -47,6 +47,11 @@ final class SearchParamIndexer {
         return Optional.ofNullable(plan(type).get(name));
     }
 
+    /** Every parameter the store indexes for the type, by name (besides {@code _id} and {@code _lastUpdated}). */
+    Map<String, IndexedParam> params(String type) {
+        return plan(type);
+    }
+
     IndexRows extract(String type, IBaseResource resource) {
         FhirTerser terser = context.newTerser();
         IndexRows rows = new IndexRows();

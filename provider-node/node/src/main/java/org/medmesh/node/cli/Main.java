@@ -30,6 +30,8 @@ public final class Main {
         Options options = Options.parse(args.subList(1, args.size()));
         try {
             return switch (args.get(0)) {
+                case "node" -> new NodeCommand(out).run(options);
+                case "token" -> new TokenCommand(out).run(options);
                 case "demo" -> new DemoCommand(out).run(options.data(home().resolve("demo")));
                 case "ledger" -> ledger(options, out, err);
                 case "bench" -> new BenchCommand(out).run(options);
@@ -60,6 +62,9 @@ public final class Main {
 
     private static void usage(PrintStream out) {
         out.println("usage: medmesh <command> [options]");
+        out.println("  node [--config FILE]        run a provider node (FHIR API at http://127.0.0.1:8080/fhir)");
+        out.println("  token --role ROLE [--data DIR]  print a bearer token the node accepts "
+                + "(clinician, admin, auditor)");
         out.println("  demo [--data DIR]           the MedMesh story on embedded defaults (embedded ledger, H2)");
         out.println("  ledger verify [--data DIR]  check every block's hashes, links and orderer signature");
         out.println("  bench ledger [--grants N] [--threads N]   consent grants/s and query latency, embedded on H2");
