@@ -79,6 +79,12 @@ final class DemoCommand {
             out.println("  FAILED: " + e.getMessage());
             return Main.FAILED;
         }
+        try {
+            new DemoRecords(out, this::step).tell(dataDir);
+        } catch (StepFailed e) {
+            out.println("  FAILED: " + e.getMessage());
+            return Main.FAILED;
+        }
         return verify(settings);
     }
 
