@@ -22,7 +22,7 @@ final class BenchCommand {
     static final String USAGE = "usage: medmesh bench ledger [--grants N] [--threads N] [--rounds N] [--patients N] "
             + "[--queries N] [--events N] [--data DIR]\n"
             + "       medmesh bench fabric [--profiles DIR] [--grants N] [--threads N] [--rounds N] [--patients N] "
-            + "[--queries N] [--data DIR]";
+            + "[--queries N] [--data DIR]\n       " + BenchIngestCommand.USAGE.substring("usage: ".length());
 
     private final PrintStream out;
 
@@ -37,6 +37,9 @@ final class BenchCommand {
         }
         if (what.equals(List.of("fabric"))) {
             return fabric(options);
+        }
+        if (what.equals(List.of("ingest"))) {
+            return new BenchIngestCommand(out).run(options);
         }
         throw new IllegalArgumentException(USAGE);
     }

@@ -35,6 +35,7 @@ public final class Main {
                 case "demo" -> new DemoCommand(out).run(options.data(home().resolve("demo")));
                 case "ledger" -> ledger(options, out, err);
                 case "bench" -> new BenchCommand(out).run(options);
+                case "synthea" -> new SyntheaCommand(out).run(options);
                 default -> {
                     err.println("unknown command: " + args.get(0));
                     usage(err);
@@ -70,5 +71,8 @@ public final class Main {
         out.println("  bench ledger [--grants N] [--threads N]   consent grants/s and query latency, embedded on H2");
         out.println("  bench fabric [--profiles DIR] [--grants N] [--threads N] [--rounds N]");
         out.println("                              grants/s through the Fabric adapter vs the Gateway client");
+        out.println("  bench ingest [--synthea DIR] [--store h2|postgresql|both] [--clients 1,2]");
+        out.println("                              Synthea Bundles into a node over HTTP: resources/s, query latency");
+        out.println("  synthea [--patients N] [--seed S] [--out DIR]   generate patients with Synthea (own JVM)");
     }
 }
