@@ -9,6 +9,7 @@ import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
+import java.util.List;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Reference;
@@ -47,6 +48,30 @@ public final class AuditInterceptor {
         record(request, exception.getStatusCode() >= 500 ? AuditEvent.AuditEventOutcome._8
                 : AuditEvent.AuditEventOutcome._4);
         return true;
+    }
+
+    /**
+     * Records a message that arrived outside {@code /fhir} (HL7 v2): DICOM "Import", the message type as subtype,
+     * the sending application as agent, and the resources it created as entities. Nothing of the content.
+     */
+    public void recordImport(String channel, String messageType, String sendingApplication,
+            List<String> created, boolean stored) {
+        AuditEvent event = new AuditEvent();
+        event.setType(new Coding(DICOM, "110107", "Import"));
+        event.addSubtype(new Coding("http://terminology.hl7.org/CodeSystem/v2-0076", messageType, null));
+        event.setAction(AuditEvent.AuditEventAction.C);
+        event.setRecorded(new Date());
+        event.setOutcome(stored ? AuditEvent.AuditEventOutcome._0 : AuditEvent.AuditEventOutcome._4);
+        event.addAgent().setRequestor(true).setWho(new Reference().setDisplay(sendingApplication))
+                .getNetwork().setAddress(channel);
+        event.getSource().setObserver(new Reference().setDisplay("MedMesh provider node"))
+                .addType(new Coding(DICOM, "110180", "Application Activity"));
+        created.forEach(reference -> event.addEntity().setWhat(new Reference(reference)));
+        try {
+            store.inTransaction(tx -> tx.create(event));
+        } catch (RuntimeException e) {
+            LOG.error("could not record the audit event of an HL7 v2 import", e);
+        }
     }
 
     private void record(RequestDetails request, AuditEvent.AuditEventOutcome outcome) {

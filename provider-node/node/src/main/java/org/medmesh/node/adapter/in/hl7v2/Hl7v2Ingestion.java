@@ -2,7 +2,10 @@ package org.medmesh.node.adapter.in.hl7v2;
 
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import org.hl7.fhir.r4.model.Bundle;
 import org.medmesh.fhir.hl7v2.ErrorLocation;
 import org.medmesh.fhir.hl7v2.Hl7v2Ack;
 import org.medmesh.fhir.hl7v2.Hl7v2Conversion;
@@ -11,6 +14,7 @@ import org.medmesh.fhir.hl7v2.Hl7v2Conversion.Rejected;
 import org.medmesh.fhir.hl7v2.Hl7v2Converter;
 import org.medmesh.fhir.hl7v2.RejectReason.AckCode;
 import org.medmesh.fhir.hl7v2.SourceMessage;
+import org.medmesh.node.adapter.in.fhir.AuditInterceptor;
 import org.medmesh.node.application.fhir.BundleProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,11 +32,13 @@ final class Hl7v2Ingestion {
     private final Hl7v2Converter converter;
     private final Hl7v2Ack acks;
     private final BundleProcessor processor;
+    private final AuditInterceptor audit;
 
-    Hl7v2Ingestion(Hl7v2Converter converter, Hl7v2Ack acks, BundleProcessor processor) {
+    Hl7v2Ingestion(Hl7v2Converter converter, Hl7v2Ack acks, BundleProcessor processor, AuditInterceptor audit) {
         this.converter = converter;
         this.acks = acks;
         this.processor = processor;
+        this.audit = audit;
     }
 
     /** Stores the message and answers AA, or stores nothing and answers AE/AR; {@code channel} is for the log. */
@@ -41,6 +47,8 @@ final class Hl7v2Ingestion {
         if (conversion instanceof Rejected rejected) {
             log(channel, rejected.source(), rejected.reason().ackCode(), rejected.reason().name(),
                     rejected.location().map(ErrorLocation::toString).orElse("-"));
+            audit.recordImport(channel, printable(rejected.source().messageType()),
+                    printable(rejected.source().sendingApplication()), List.of(), false);
             return new Hl7v2Receipt(rejected.source(), rejected.reason().ackCode(), acks.acknowledge(rejected));
         }
         return store((Converted) conversion, channel);
@@ -49,12 +57,19 @@ final class Hl7v2Ingestion {
     private Hl7v2Receipt store(Converted converted, String channel) {
         SourceMessage source = converted.source();
         try {
-            processor.transaction(converted.bundle());
+            Bundle response = processor.transaction(converted.bundle());
             log(channel, source, AckCode.AA, "STORED", "-");
+            audit.recordImport(channel, printable(source.messageType()), printable(source.sendingApplication()),
+                    response.getEntry().stream().map(e -> e.getResponse().getLocation())
+                            .filter(Objects::nonNull)
+                            .map(l -> l.contains("/_history") ? l.substring(0, l.indexOf("/_history")) : l)
+                            .toList(), true);
             return new Hl7v2Receipt(source, AckCode.AA, acks.accept(source));
         } catch (BaseServerResponseException e) {
             // The store's message goes back to the sender, who sent the data; it is never logged.
             log(channel, source, AckCode.AE, "STORE_REFUSED_" + e.getStatusCode(), "-");
+            audit.recordImport(channel, printable(source.messageType()), printable(source.sendingApplication()),
+                    List.of(), false);
             return new Hl7v2Receipt(source, AckCode.AE, acks.applicationError(source,
                     shortened("the node refused the converted message (HTTP " + e.getStatusCode() + "): "
                             + e.getMessage())));

@@ -58,6 +58,23 @@ class MllpServerIT {
         }
 
         @Test
+        void an_import_is_recorded_as_an_audit_event_naming_what_it_created() {
+            try (MllpClient client = node.mllp()) {
+                client.send(Messages.forPatient("adt-a01.hl7", "500099"));
+            }
+
+            String patient = "Patient/" + patientsWithMrn("500099").getEntryFirstRep().getResource().getIdElement()
+                    .getIdPart();
+            Bundle audits = node.search("AuditEvent", Map.of("patient", patient));
+            assertThat(audits.getTotal()).isEqualTo(1);
+            org.hl7.fhir.r4.model.AuditEvent audit = (org.hl7.fhir.r4.model.AuditEvent) audits.getEntryFirstRep()
+                    .getResource();
+            assertThat(audit.getType().getCode()).isEqualTo("110107");
+            assertThat(audit.getSubtypeFirstRep().getCode()).isEqualTo("ADT^A01");
+            assertThat(audit.getOutcome()).isEqualTo(org.hl7.fhir.r4.model.AuditEvent.AuditEventOutcome._0);
+        }
+
+        @Test
         void an_a08_updates_the_patient_the_a01_created_rather_than_adding_one() {
             try (MllpClient client = node.mllp()) {
                 assertThat(Ack.of(client.send(Messages.forPatient("adt-a01.hl7", "500003"))).code()).isEqualTo("AA");
