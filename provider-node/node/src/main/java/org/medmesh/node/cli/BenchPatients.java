@@ -1,14 +1,10 @@
 package org.medmesh.node.cli;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
@@ -19,6 +15,7 @@ import org.medmesh.chaincode.consent.Provision;
 import org.medmesh.chaincode.consent.ProvisionType;
 import org.medmesh.chaincode.consent.PurposeOfUse;
 import org.medmesh.chaincode.crypto.Base64Url;
+import org.medmesh.chaincode.crypto.Sha256;
 import org.medmesh.node.application.port.LedgerClient;
 import org.medmesh.node.application.port.LedgerClientException;
 import org.medmesh.node.application.port.LedgerErrorCode;
@@ -108,12 +105,7 @@ final class BenchPatients {
     }
 
     static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(text);
     }
 
     private static Provision holderToGranteeForTreatment(String holder, String grantee, Instant now) {

@@ -26,7 +26,7 @@ import org.medmesh.fhirstore.TokenCriterion;
 public final class SearchParameters {
     /** Result controls the caller applies itself; they are not criteria. */
     public static final Set<String> CALLER_HANDLED = Set.of("_count", "_sort", "_format", "_pretty", "_summary",
-            "_elements");
+            "_elements", "_total");
 
     private static final Pattern DATE_PREFIX = Pattern.compile("^(eq|ne|lt|gt|le|ge|sa|eb|ap)?(\\d.*)$");
     private static final Pattern TYPED_ID = Pattern.compile("[A-Z][A-Za-z]+/[A-Za-z0-9\\-.]{1,64}"

@@ -26,7 +26,6 @@ import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Resource;
 import org.medmesh.fhir.labels.SensitivityLabeler;
-import org.medmesh.fhirstore.StoreException;
 import org.medmesh.fhirstore.StoreTransaction;
 import org.medmesh.fhirstore.StoredResource;
 
@@ -98,7 +97,7 @@ public class ResourceTypeProvider implements IResourceProvider {
         });
     }
 
-    @ca.uhn.fhir.rest.annotation.Delete
+    @Delete
     public MethodOutcome delete(@IdParam IIdType id, @ConditionalUrlParam String conditional) {
         return records.call(tx -> {
             List<String> targets = conditional == null ? List.of(id.getIdPart()) : records.matching(tx, conditional);
@@ -173,9 +172,5 @@ public class ResourceTypeProvider implements IResourceProvider {
         List<String> matching(StoreTransaction tx, String conditionalUrl);
 
         IBundleProvider search(String type, RequestDetails request);
-    }
-
-    static StoreException unwrap(RuntimeException e) {
-        return e instanceof StoreException store ? store : null;
     }
 }

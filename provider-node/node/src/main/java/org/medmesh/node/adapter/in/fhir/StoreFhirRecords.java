@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.medmesh.fhir.labels.SensitivityLabeler;
@@ -22,10 +21,6 @@ import org.medmesh.node.application.fhir.SearchParameters;
 
 /** The providers' access to the store: transactions with errors mapped, searches, conditional URLs. */
 public final class StoreFhirRecords implements ResourceTypeProvider.FhirRecords {
-    /** Parameters that shape the response rather than select resources. */
-    static final Set<String> CONTROL = Set.of("_count", "_sort", "_format", "_pretty", "_summary", "_elements",
-            "_total", "_getpagesoffset");
-
     private final JdbcResourceStore store;
     private final StoredResources resources;
     private final SensitivityLabeler labeler;
@@ -73,12 +68,9 @@ public final class StoreFhirRecords implements ResourceTypeProvider.FhirRecords 
 
     @Override
     public IBundleProvider search(String type, RequestDetails request) {
+        // Response-shaping parameters (_count, _sort…) are skipped by SearchParameters and read below.
         Map<String, List<String>> params = new LinkedHashMap<>();
-        request.getParameters().forEach((name, values) -> {
-            if (!CONTROL.contains(name)) {
-                params.put(name, Arrays.asList(values));
-            }
-        });
+        request.getParameters().forEach((name, values) -> params.put(name, Arrays.asList(values)));
         return new StoreSearchResults(store, resources, type, criteria(type, params), sort(request),
                 count(request));
     }
