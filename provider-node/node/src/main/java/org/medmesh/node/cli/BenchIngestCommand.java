@@ -7,17 +7,15 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code medmesh bench ingest [--synthea DIR] [--patients N] [--store h2|postgresql|both] [--validation off]
- * [--clients 1,2] [--queries N]}: loads Synthea's Bundles into a fresh provider node per store and client count,
+ * {@code medmesh bench ingest [--synthea DIR] [--patients N] [--store h2|postgresql|both]
+ * [--validation on|off|both] [--clients 1,2] [--queries N]}: loads Synthea's Bundles into a fresh provider node per store and client count,
  * over HTTP, and reports resources/s, read and search latency and {@code $everything} time, checking that
  * {@code $everything} returns everything each patient's Bundle created. Exits 1 if any Bundle, query or check
  * failed. A harness to run by hand (results and method: docs/benchmarks.md).
  */
 final class BenchIngestCommand {
     static final String USAGE = "usage: medmesh bench ingest [--synthea DIR] [--patients N] "
-            + "[--store h2|postgresql|both] [--validation off] [--clients N[,N…]] [--queries N]";
-    static final String VALIDATION = "validation off (structural parsing only: the node has no profile "
-            + "validation, so there is no switch to turn on)";
+            + "[--store h2|postgresql|both] [--validation on|off|both] [--clients N[,N…]] [--queries N]";
 
     private static final int WARM_UP_PATIENTS = 3;
 
@@ -29,23 +27,24 @@ final class BenchIngestCommand {
 
     /** What to run: Bundles from {@code synthea}, every store and client count, {@code queries} per query. */
     record Config(Path synthea, int patients, List<BenchIngestNode.Store> stores, List<Integer> clients,
-            int queries) {}
+            List<Boolean> validation, int queries) {}
 
     int run(Options options) {
         Config config = config(options);
         BenchIngestBundles bundles = BenchIngestBundles.scan(config.synthea(), config.patients());
         out.printf("MedMesh ingest benchmark: %d Synthea patient Bundles (%,d entries, %,d MB) from %s, after the "
-                + "hospital and practitioner Bundles; %s%n", bundles.patients().size(), bundles.patientEntries(),
-                bundles.patients().stream().mapToLong(BenchIngestBundles.Bundle::bytes).sum() >> 20, bundles.dir(),
-                VALIDATION);
+                + "hospital and practitioner Bundles%n", bundles.patients().size(), bundles.patientEntries(),
+                bundles.patients().stream().mapToLong(BenchIngestBundles.Bundle::bytes).sum() >> 20, bundles.dir());
         out.printf("node in this JVM (Jetty on a free port, fresh data directory and schema per run), clients over "
                 + "HTTP/1.1 with an admin token; Java %s, %d CPUs, max heap %,d MB%n", Runtime.version(),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
-        warmUp(bundles);
+        warmUp(bundles, config.validation().contains(true));
         boolean failed = false;
         for (BenchIngestNode.Store store : config.stores()) {
-            for (int clients : config.clients()) {
-                failed |= !new BenchIngestRun(out, bundles, config.queries()).run(store, clients);
+            for (boolean validation : config.validation()) {
+                for (int clients : config.clients()) {
+                    failed |= !new BenchIngestRun(out, bundles, config.queries()).run(store, clients, validation);
+                }
             }
         }
         return failed ? Main.FAILED : Main.OK;
@@ -53,12 +52,12 @@ final class BenchIngestCommand {
 
     /**
      * Loads a few patients into a throwaway node on H2 first, so that the first measured run does not also pay for
-     * the JIT compiling the node's code (every run shares this JVM).
+     * the JIT compiling the node's code, nor for loading the validator's profiles (every run shares this JVM).
      */
-    private void warmUp(BenchIngestBundles bundles) {
+    private void warmUp(BenchIngestBundles bundles, boolean validation) {
         BenchIngestBundles few = new BenchIngestBundles(bundles.dir(), bundles.shared(),
                 bundles.patients().subList(0, Math.min(WARM_UP_PATIENTS, bundles.patients().size())));
-        try (BenchIngestNode node = BenchIngestNode.start(BenchIngestNode.Store.H2)) {
+        try (BenchIngestNode node = BenchIngestNode.start(BenchIngestNode.Store.H2, validation)) {
             BenchIngestLoad.Outcome load = BenchIngestLoad.run(node, few, 1);
             BenchIngestQueries.run(node, load.loaded(), 50);
             out.printf("warm-up (not counted): %d patient Bundles on a throwaway H2 node, %,.0f resources/s%n",
@@ -69,20 +68,11 @@ final class BenchIngestCommand {
     }
 
     private Config config(Options options) {
-        String validation = options.named().getOrDefault("validation", "off").toLowerCase(Locale.ROOT);
-        if (validation.equals("on")) {
-            throw new IllegalArgumentException("--validation on: " + VALIDATION);
-        }
-        if (!List.of("off", "both").contains(validation)) {
-            throw new IllegalArgumentException(USAGE);
-        }
-        if (validation.equals("both")) {
-            out.println("--validation both: running " + VALIDATION);
-        }
         Path synthea = options.named().containsKey("synthea") ? Path.of(options.named().get("synthea"))
                 : Main.home().resolve("synthea");
         return new Config(synthea, options.integer("patients", Integer.MAX_VALUE), stores(options),
-                clients(options.named().getOrDefault("clients", "1")), options.integer("queries", 300));
+                clients(options.named().getOrDefault("clients", "1")), validation(options),
+                options.integer("queries", 300));
     }
 
     private static List<BenchIngestNode.Store> stores(Options options) {
@@ -95,6 +85,15 @@ final class BenchIngestCommand {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--store is h2, postgresql or both", e);
         }
+    }
+
+    private static List<Boolean> validation(Options options) {
+        return switch (options.named().getOrDefault("validation", "on").toLowerCase(Locale.ROOT)) {
+            case "on" -> List.of(true);
+            case "off" -> List.of(false);
+            case "both" -> List.of(false, true);
+            default -> throw new IllegalArgumentException("--validation is on, off or both");
+        };
     }
 
     private static List<Integer> clients(String text) {

@@ -63,12 +63,13 @@ final class BenchIngestNode implements AutoCloseable {
                 Duration.ofHours(2), Clock.systemUTC());
     }
 
-    static BenchIngestNode start(Store store) {
+    static BenchIngestNode start(Store store, boolean validation) {
         Path dataDir = temporaryDirectory();
         String schema = store == Store.POSTGRESQL ? createSchema() : null;
         Map<String, Object> properties = new HashMap<>();
         properties.put("micronaut.server.port", -1);
         properties.put("medmesh.node.data-dir", dataDir.toString());
+        properties.put("medmesh.node.validation", validation);
         if (schema != null) {
             properties.put("medmesh.node.store-jdbc-url", PG_URL + "?currentSchema=" + schema);
             properties.put("medmesh.node.store-user", PG_USER);

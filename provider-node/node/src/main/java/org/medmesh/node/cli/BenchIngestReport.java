@@ -13,8 +13,9 @@ final class BenchIngestReport {
         this.out = out;
     }
 
-    void heading(BenchIngestNode.Store store, int clients) {
-        out.printf("%n== %s, %d client%s ==%n", store.label(), clients, clients == 1 ? "" : "s");
+    void heading(BenchIngestNode.Store store, int clients, boolean validation) {
+        out.printf("%n== %s, %d client%s, validation %s ==%n", store.label(), clients, clients == 1 ? "" : "s",
+                validation ? "on" : "off");
     }
 
     void load(BenchIngestLoad.Outcome load) {

@@ -19,12 +19,12 @@ final class BenchIngestRun {
     }
 
     /** Returns whether every Bundle loaded and every query and check passed. */
-    boolean run(BenchIngestNode.Store store, int clients) {
+    boolean run(BenchIngestNode.Store store, int clients, boolean validation) {
         BenchIngestReport report = new BenchIngestReport(out);
-        report.heading(store, clients);
+        report.heading(store, clients, validation);
         BenchIngestNode node;
         try {
-            node = BenchIngestNode.start(store);
+            node = BenchIngestNode.start(store, validation);
         } catch (RuntimeException e) {
             out.println("  FAILED: the node did not start: " + rootCause(e));
             return false;

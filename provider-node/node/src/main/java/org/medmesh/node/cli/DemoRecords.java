@@ -48,7 +48,10 @@ final class DemoRecords {
             out.println("  City Hospital's node serves FHIR at " + base);
             HttpResponse<String> loaded = send(base, "POST", "", FHIR.newJsonParser().encodeResourceToString(
                     patientBundle()), token);
-            step.accept("City Hospital's EHR loads a patient and a lab result in one FHIR transaction",
+            if (loaded.statusCode() != 200) {
+                out.println("  the node answered " + loaded.statusCode() + ": " + loaded.body());
+            }
+            step.accept("City Hospital's EHR loads a patient and a lab result in one FHIR transaction (validated)",
                     loaded.statusCode() == 200);
             String patientId = FHIR.newJsonParser().parseResource(Bundle.class, loaded.body()).getEntryFirstRep()
                     .getResponse().getLocation().split("/")[1];
@@ -76,8 +79,9 @@ final class DemoRecords {
         glucose.setStatus(Observation.ObservationStatus.FINAL);
         glucose.getCode().addCoding().setSystem("http://loinc.org").setCode("2339-0").setDisplay("Glucose");
         glucose.getSubject().setReference(patientUrn);
-        glucose.setValue(new Quantity().setValue(95).setUnit("mg/dL"));
-        bundle.addEntry().setResource(glucose).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Observation");
+        glucose.setValue(new Quantity().setValue(95).setUnit("mg/dL").setSystem("http://unitsofmeasure.org")
+                .setCode("mg/dL"));
+        bundle.addEntry().setFullUrl("urn:uuid:" + java.util.UUID.randomUUID()).setResource(glucose).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Observation");
         return bundle;
     }
 

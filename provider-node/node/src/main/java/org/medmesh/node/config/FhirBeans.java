@@ -1,10 +1,10 @@
 package org.medmesh.node.config;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.StrictErrorHandler;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
+import org.medmesh.fhir.Fhir;
 import org.medmesh.fhir.labels.SensitivityLabeler;
 import org.medmesh.fhirstore.JdbcResourceStore;
 import org.medmesh.fhirstore.StoreSettings;
@@ -13,12 +13,10 @@ import org.medmesh.node.application.fhir.BundleProcessor;
 /** The FHIR side's shared objects: one FhirContext per process (expensive, thread-safe), the store, the labeler. */
 @Factory
 class FhirBeans {
+    /** The process's one context (strict parsing), shared by every node a JVM runs. */
     @Singleton
     FhirContext fhirContext() {
-        FhirContext context = FhirContext.forR4();
-        // Unknown elements and invalid values are refused, not silently dropped: nothing half-understood is stored.
-        context.setParserErrorHandler(new StrictErrorHandler());
-        return context;
+        return Fhir.context();
     }
 
     @Singleton

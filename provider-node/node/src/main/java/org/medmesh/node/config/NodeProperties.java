@@ -14,10 +14,12 @@ import java.nio.file.Path;
  * @param storePassword database password
  * @param storePoolSize connection pool size (default 8)
  * @param jwksUrl verify tokens against this JWKS URL instead of the node's own HMAC key
+ * @param validation profile-validate every resource written through {@code /fhir} (default true)
  */
 @ConfigurationProperties("medmesh.node")
 public record NodeProperties(@Nullable String dataDir, @Nullable String storeJdbcUrl, @Nullable String storeUser,
-        @Nullable String storePassword, @Nullable Integer storePoolSize, @Nullable String jwksUrl) {
+        @Nullable String storePassword, @Nullable Integer storePoolSize, @Nullable String jwksUrl,
+        @Nullable Boolean validation) {
 
     public Path dataPath() {
         if (dataDir != null && !dataDir.isBlank()) {
@@ -43,6 +45,10 @@ public record NodeProperties(@Nullable String dataDir, @Nullable String storeJdb
         return storePoolSize != null && storePoolSize > 0 ? storePoolSize : 8;
     }
 
+    public boolean validationEnabled() {
+        return validation == null || validation;
+    }
+
     /** {@code $MEDMESH_HOME}, or {@code ~/.medmesh}. */
     public static Path defaultHome() {
         String home = System.getenv("MEDMESH_HOME");
@@ -51,6 +57,7 @@ public record NodeProperties(@Nullable String dataDir, @Nullable String storeJdb
 
     @Override
     public String toString() {
-        return "NodeProperties[dataDir=" + dataPath() + ", jwks=" + (jwksUrl != null) + "]";
+        return "NodeProperties[dataDir=" + dataPath() + ", jwks=" + (jwksUrl != null) + ", validation="
+                + validationEnabled() + "]";
     }
 }

@@ -14,6 +14,7 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.medmesh.fhir.labels.SensitivityLabeler;
 import org.medmesh.fhirstore.JdbcResourceStore;
 import org.medmesh.node.adapter.in.fhir.auth.BearerTokenInterceptor;
+import org.medmesh.node.config.NodeProperties;
 
 /**
  * HAPI's plain RESTful server at {@code /fhir/*}, next to Micronaut's controllers on one port: a provider for
@@ -26,7 +27,8 @@ class FhirServerFactory {
 
     @ServletBean(name = "fhir", value = "/fhir/*")
     RestfulServer fhirServer(FhirContext context, JdbcResourceStore store, SensitivityLabeler labeler,
-            SystemProvider systemProvider, BearerTokenInterceptor authentication, AuditInterceptor audit) {
+            SystemProvider systemProvider, BearerTokenInterceptor authentication, AuditInterceptor audit,
+            NodeProperties properties) {
         StoreFhirRecords records = new StoreFhirRecords(store, context, labeler);
         RestfulServer server = new RestfulServer(context);
         server.setResourceProviders(providers(context, records));
@@ -39,6 +41,9 @@ class FhirServerFactory {
         server.setServerName("MedMesh provider node");
         server.registerInterceptor(authentication);
         server.registerInterceptor(audit);
+        if (properties.validationEnabled()) {
+            server.registerInterceptor(ProfileValidation.requestInterceptor());
+        }
         server.registerInterceptor(new CapabilityInterceptor(store));
         server.registerInterceptor(new ResponseHighlighterInterceptor());
         return server;

@@ -15,7 +15,9 @@ import org.medmesh.fhir.hl7v2.Hl7v2Converter;
 import org.medmesh.fhir.hl7v2.RejectReason.AckCode;
 import org.medmesh.fhir.hl7v2.SourceMessage;
 import org.medmesh.node.adapter.in.fhir.AuditInterceptor;
+import org.medmesh.node.adapter.in.fhir.ProfileValidation;
 import org.medmesh.node.application.fhir.BundleProcessor;
+import org.medmesh.node.config.NodeProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,12 +35,15 @@ final class Hl7v2Ingestion {
     private final Hl7v2Ack acks;
     private final BundleProcessor processor;
     private final AuditInterceptor audit;
+    private final boolean validation;
 
-    Hl7v2Ingestion(Hl7v2Converter converter, Hl7v2Ack acks, BundleProcessor processor, AuditInterceptor audit) {
+    Hl7v2Ingestion(Hl7v2Converter converter, Hl7v2Ack acks, BundleProcessor processor, AuditInterceptor audit,
+            NodeProperties properties) {
         this.converter = converter;
         this.acks = acks;
         this.processor = processor;
         this.audit = audit;
+        this.validation = properties.validationEnabled();
     }
 
     /** Stores the message and answers AA, or stores nothing and answers AE/AR; {@code channel} is for the log. */
@@ -57,6 +62,10 @@ final class Hl7v2Ingestion {
     private Hl7v2Receipt store(Converted converted, String channel) {
         SourceMessage source = converted.source();
         try {
+            if (validation) {
+                // The converted bundle meets the same profile validation as one an EHR posts to /fhir.
+                ProfileValidation.requireValid(converted.bundle());
+            }
             Bundle response = processor.transaction(converted.bundle());
             log(channel, source, AckCode.AA, "STORED", "-");
             audit.recordImport(channel, printable(source.messageType()), printable(source.sendingApplication()),
