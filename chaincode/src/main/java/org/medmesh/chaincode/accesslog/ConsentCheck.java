@@ -2,6 +2,7 @@ package org.medmesh.chaincode.accesslog;
 
 import static org.medmesh.chaincode.error.Refusals.refuse;
 
+import java.time.Instant;
 import java.util.List;
 import org.medmesh.chaincode.consent.ConsentRecord;
 import org.medmesh.chaincode.consent.Consents;
@@ -13,8 +14,9 @@ import org.medmesh.chaincode.error.ErrorCode;
 /**
  * Re-checks, inside the recording transaction, the consent a permit relies on. Reading the consent here puts
  * it in the read set, so a revocation committed first invalidates this permit: the ledger, not a node's cache,
- * has the last word. Only the top-level provision is checked; classes, labels and exceptions are applied by the
- * holder to the records it releases.
+ * has the last word. The check is coarse: the consent must be the patient's, in force, and permit this requester,
+ * holder and purpose — through its root (a permit) or, for an opt-in (a root deny), through a permit exception in
+ * force now. Classes and labels are applied by the holder to the records it releases.
  */
 final class ConsentCheck {
 
@@ -27,12 +29,10 @@ final class ConsentCheck {
     void requireApplicable(AccessEvent event) {
         ConsentRecord consent = consents.require(event.consentId());
         requireActive(consents.effectiveStatus(consent));
-        Provision provision = consent.provision();
-        boolean applicable = consent.patient().equals(event.patient())
-                && provision.type() == ProvisionType.PERMIT
-                && allowedBy(provision.grantees(), event.requester())
-                && allowedBy(provision.holders(), event.holder())
-                && allowedBy(provision.purposes(), event.purpose());
+        Provision root = consent.provision();
+        boolean applicable = consent.patient().equals(event.patient()) && admits(root, event)
+                && (root.type() == ProvisionType.PERMIT || root.provisions().stream().anyMatch(
+                        p -> p.type() == ProvisionType.PERMIT && admits(p, event) && inForce(p)));
         if (!applicable) {
             throw refuse(ErrorCode.CONSENT_NOT_APPLICABLE, "consent does not permit this access");
         }
@@ -47,6 +47,18 @@ final class ConsentCheck {
             case NOT_YET_VALID -> throw refuse(ErrorCode.CONSENT_NOT_APPLICABLE, "consent is not yet valid");
             default -> throw new IllegalStateException("unhandled status " + status);
         }
+    }
+
+    private static boolean admits(Provision provision, AccessEvent event) {
+        return allowedBy(provision.grantees(), event.requester())
+                && allowedBy(provision.holders(), event.holder())
+                && allowedBy(provision.purposes(), event.purpose());
+    }
+
+    private boolean inForce(Provision exception) {
+        Instant now = consents.now();
+        return exception.period() == null
+                || !exception.period().hasEnded(now) && !exception.period().hasNotStarted(now);
     }
 
     /** An empty list does not restrict its dimension. */

@@ -4,7 +4,9 @@ import static org.medmesh.chaincode.error.Refusals.refuse;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 import org.medmesh.chaincode.error.ErrorCode;
 import org.medmesh.chaincode.identity.Did;
 import org.medmesh.chaincode.identity.DidRecord;
@@ -53,7 +55,11 @@ public final class Consents {
         state.write(ConsentRecord.key(record.id()), record.toJson());
         String id = record.id().value();
         state.writeText(state.stub().createCompositeKey(BY_PATIENT, record.patient().value(), id).toString(), id);
-        for (Did grantee : record.provision().grantees()) {
+        // An opt-in (a root deny) names its grantees in its permit exceptions: they find it by grantee too.
+        Set<Did> grantees = new LinkedHashSet<>(record.provision().grantees());
+        record.provision().provisions().stream().filter(p -> p.type() == ProvisionType.PERMIT)
+                .forEach(p -> grantees.addAll(p.grantees()));
+        for (Did grantee : grantees) {
             state.writeText(state.stub().createCompositeKey(BY_GRANTEE, grantee.value(), id).toString(), id);
         }
     }
@@ -62,7 +68,8 @@ public final class Consents {
         state.write(ConsentRecord.key(record.id()), record.toJson());
     }
 
-    Instant now() {
+    /** The transaction's time. */
+    public Instant now() {
         return state.now();
     }
 

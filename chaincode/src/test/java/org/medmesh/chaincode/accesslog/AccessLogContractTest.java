@@ -137,6 +137,36 @@ class AccessLogContractTest extends LedgerTest {
         }
 
         @Test
+        void accepts_a_permit_on_an_opt_in_whose_permit_exception_names_the_requester() {
+            String optIn = consentWith(optIn(Grants.permitTo(HOSPITAL2).put("type", "permit")));
+            submitOk(HOSPITAL1.node(), "accesslog:record",
+                    CanonicalJson.write(AccessEvents.permit("e1", patient, optIn)));
+        }
+
+        @Test
+        void refuses_a_permit_on_an_opt_in_whose_permit_exceptions_name_another_requester() {
+            String optIn = consentWith(optIn(Grants.permitTo(HOSPITAL1).put("type", "permit")));
+            assertRecordRefused(ErrorCode.CONSENT_NOT_APPLICABLE, AccessEvents.permit("e1", patient, optIn));
+        }
+
+        @Test
+        void refuses_a_permit_on_an_opt_in_whose_permit_exception_has_ended() {
+            ObjectNode exception = Grants.permitTo(HOSPITAL2).put("type", "permit");
+            exception.putObject("period").put("end", "2026-03-01T12:00:00Z");
+            String optIn = consentWith(optIn(exception));
+            assertRefusedAt(Instant.parse("2026-03-01T12:00:01Z"), ErrorCode.CONSENT_NOT_APPLICABLE,
+                    HOSPITAL1.node(), "accesslog:record",
+                    CanonicalJson.write(AccessEvents.permit("e1", patient, optIn)));
+        }
+
+        private static ObjectNode optIn(ObjectNode permitException) {
+            ObjectNode root = CanonicalJson.object();
+            root.put("type", "deny");
+            root.putArray("provisions").add(permitException);
+            return root;
+        }
+
+        @Test
         void refuses_a_permit_for_another_patient() {
             TestPatient other = registeredPatient();
             assertRecordRefused(ErrorCode.CONSENT_NOT_APPLICABLE, AccessEvents.permit("e1", other, consentId));

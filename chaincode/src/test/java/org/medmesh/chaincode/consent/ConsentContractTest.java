@@ -306,6 +306,15 @@ class ConsentContractTest extends LedgerTest {
         }
 
         @Test
+        void lists_an_opt_in_under_the_grantees_of_its_permit_exceptions() {
+            ObjectNode optIn = CanonicalJson.object().put("type", "deny");
+            optIn.putArray("provisions").add(Grants.permitTo(HOSPITAL2));
+            String id = granted(patient, Grants.grant(patient, optIn));
+            JsonNode page = evaluateOk(HOSPITAL2.node(), "consent:listByGrantee", HOSPITAL2.didText(), "10", "");
+            assertThat(page.at("/records/0/id").textValue()).isEqualTo(id);
+        }
+
+        @Test
         void refuses_a_page_size_of_zero() {
             assertEvaluationRefused(ErrorCode.MALFORMED_INPUT, HOSPITAL1.node(), "consent:listByGrantee",
                     HOSPITAL2.didText(), "0", "");
