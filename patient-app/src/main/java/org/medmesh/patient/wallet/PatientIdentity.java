@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Objects;
+import org.hyperledger.fabric.shim.ChaincodeException;
 import org.medmesh.chaincode.consent.ConsentGrant;
 import org.medmesh.chaincode.consent.Provision;
 import org.medmesh.chaincode.identity.Did;
@@ -25,6 +26,17 @@ public final class PatientIdentity {
         this.version = version;
     }
 
+    /** An identity read back from the wallet: its DID, its current keys and the ledger version they belong to. */
+    static PatientIdentity restore(Did did, PatientKeyRing keys, long version) {
+        if (!did.isPatient() || version < 1) {
+            throw new IllegalArgumentException("not a patient DID at a ledger version");
+        }
+        if (version == 1 && !keys.publicKeys().deriveDid().equals(did)) {
+            throw new IllegalArgumentException("a first-version DID must be derived from its keys");
+        }
+        return new PatientIdentity(did, keys, version);
+    }
+
     /** A new DID whose id is derived from its first keys, so nobody else can claim it. */
     public static PatientIdentity create(SecureRandom random) {
         PatientKeyRing keys = PatientKeyRing.generate(random);
@@ -41,6 +53,10 @@ public final class PatientIdentity {
 
     public PatientKeys publicKeys() {
         return keys.publicKeys();
+    }
+
+    PatientKeyRing keyRing() {
+        return keys;
     }
 
     /** The signed {@code create} operation that registers this DID on the ledger. */
@@ -93,6 +109,34 @@ public final class PatientIdentity {
         payload.put("patient", did.value());
         payload.put("issuedAt", issuedAt.toString());
         return JwsSigner.sign(keys.signingKey(), kid("sign"), payload);
+    }
+
+    /**
+     * Proof of control of this DID for {@code audienceDid} (the hospital's organisation DID), answering its
+     * {@code challenge}: at enrolment and before reading one's own records. Checked by {@link DidAuthResponse}.
+     */
+    public String signedChallengeResponse(String audienceDid, String challenge, Instant issuedAt) {
+        if (!isOrganizationDid(audienceDid)) {
+            throw new IllegalArgumentException("the audience must be an organisation DID");
+        }
+        if (challenge == null || challenge.isEmpty() || challenge.length() > DidAuthResponse.MAX_CHALLENGE_LENGTH) {
+            throw new IllegalArgumentException("the challenge must be 1 to 1024 characters");
+        }
+        ObjectNode payload = CanonicalJson.object();
+        payload.put("type", DidAuthResponse.TYPE);
+        payload.put("did", did.value());
+        payload.put("aud", audienceDid);
+        payload.put("challenge", challenge);
+        payload.put("iat", Objects.requireNonNull(issuedAt, "issuedAt").toString());
+        return JwsSigner.sign(keys.signingKey(), kid("sign"), payload);
+    }
+
+    private static boolean isOrganizationDid(String value) {
+        try {
+            return value != null && Did.parse(value).isOrganization();
+        } catch (ChaincodeException e) {
+            return false;
+        }
     }
 
     private ObjectNode keysPayload(PatientKeys publicKeys) {

@@ -1,12 +1,14 @@
 package org.medmesh.patient.wallet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.security.SecureRandom;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.medmesh.chaincode.crypto.CompactJws;
 import org.medmesh.chaincode.identity.PatientOperation;
+import org.medmesh.chaincode.json.CanonicalJson;
 
 class PatientIdentityTest {
     private final SecureRandom random = new SecureRandom();
@@ -66,5 +68,27 @@ class PatientIdentityTest {
 
         assertThat(jws.payload().get("consentId").asText()).isEqualTo("c-abc");
         assertThat(jws.payload().get("patient").asText()).isEqualTo(identity.did().value());
+    }
+
+    @Test
+    void answers_a_challenge_with_a_did_auth_payload_signed_by_the_signing_key() {
+        PatientIdentity identity = PatientIdentity.create(random);
+
+        CompactJws jws = CompactJws.parse(identity.signedChallengeResponse("did:medmesh:org:CityHospitalMSP",
+                "n-123", Instant.parse("2026-03-02T09:30:00Z")));
+
+        assertThat(CanonicalJson.write(jws.payload())).isEqualTo("{\"aud\":\"did:medmesh:org:CityHospitalMSP\","
+                + "\"challenge\":\"n-123\",\"did\":\"" + identity.did().value() + "\","
+                + "\"iat\":\"2026-03-02T09:30:00Z\",\"type\":\"medmesh.didauth\"}");
+        assertThat(jws.kid().toString()).isEqualTo(identity.did().value() + "#sign");
+        assertThat(jws.verifiedBy(identity.publicKeys().signingKey())).isTrue();
+    }
+
+    @Test
+    void answers_challenges_from_organisations_only() {
+        PatientIdentity identity = PatientIdentity.create(random);
+
+        assertThatIllegalArgumentException().isThrownBy(() -> identity.signedChallengeResponse(
+                identity.did().value(), "n-123", Instant.parse("2026-03-02T09:30:00Z")));
     }
 }

@@ -1,0 +1,149 @@
+package org.medmesh.patient.wallet;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Objects;
+
+/**
+ * Reads and writes sealed files so that a crash or an error never leaves a half-written one: content goes to a
+ * temporary file in the same directory (owner-only permissions where POSIX), is forced to disk, then renamed into
+ * place in one step.
+ */
+final class WalletFiles {
+
+    /** Far above any real wallet; refuses to read a huge file into memory. */
+    static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
+
+    static final WalletFiles SYSTEM =
+            new WalletFiles((temporary, target) -> Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE));
+
+    /** The step that puts a complete temporary file in place of the target; a test seam for failures. */
+    @FunctionalInterface
+    interface Replacement {
+        void replace(Path temporary, Path target) throws IOException;
+    }
+
+    private final Replacement replacement;
+
+    WalletFiles(Replacement replacement) {
+        this.replacement = Objects.requireNonNull(replacement, "replacement");
+    }
+
+    byte[] read(Path file) {
+        try {
+            if (Files.size(file) > MAX_FILE_BYTES) {
+                throw new WalletException(WalletException.Code.DAMAGED, "the file is too large to be a wallet");
+            }
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new WalletException(WalletException.Code.NOT_FOUND, "no such file");
+        } catch (IOException e) {
+            throw new WalletException(WalletException.Code.IO_FAILURE, "the file could not be read", e);
+        }
+    }
+
+    void requireAbsent(Path file) {
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new WalletException(WalletException.Code.EXISTS, "a file already exists there");
+        }
+    }
+
+    /** Replaces {@code file} with {@code content}; on failure the old file is left exactly as it was. */
+    void replace(Path file, byte[] content) {
+        Path temporary = writeTemporary(file, content);
+        try {
+            replacement.replace(temporary, file);
+            syncDirectory(file);
+        } catch (IOException e) {
+            throw new WalletException(WalletException.Code.IO_FAILURE, "the file could not be written", e);
+        } finally {
+            deleteQuietly(temporary);
+        }
+    }
+
+    /** Writes {@code content} to a new {@code file}; refuses with EXISTS rather than replace anything. */
+    void createNew(Path file, byte[] content) {
+        requireAbsent(file);
+        Path temporary = writeTemporary(file, content);
+        try {
+            linkWithoutReplacing(temporary, file);
+            syncDirectory(file);
+        } catch (FileAlreadyExistsException e) {
+            throw new WalletException(WalletException.Code.EXISTS, "a file already exists there");
+        } catch (IOException e) {
+            throw new WalletException(WalletException.Code.IO_FAILURE, "the file could not be written", e);
+        } finally {
+            deleteQuietly(temporary);
+        }
+    }
+
+    /** A rename replaces silently on POSIX; a hard link is the atomic way to refuse an existing target. */
+    private static void linkWithoutReplacing(Path temporary, Path file) throws IOException {
+        try {
+            Files.createLink(file, temporary);
+        } catch (FileAlreadyExistsException e) {
+            throw e;
+        } catch (UnsupportedOperationException | FileSystemException e) {
+            // No hard links on this file system: a move without REPLACE_EXISTING, checked then renamed.
+            Files.move(temporary, file);
+        }
+    }
+
+    private static Path writeTemporary(Path file, byte[] content) {
+        Path temporary = null;
+        try {
+            temporary = createTemporary(file.toAbsolutePath());
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            return temporary;
+        } catch (IOException e) {
+            deleteQuietly(temporary);
+            throw new WalletException(WalletException.Code.IO_FAILURE, "the file could not be written", e);
+        }
+    }
+
+    private static Path createTemporary(Path file) throws IOException {
+        Path directory = file.getParent();
+        String prefix = "." + file.getFileName() + ".";
+        if (directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return Files.createTempFile(directory, prefix, ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
+        return Files.createTempFile(directory, prefix, ".tmp");
+    }
+
+    /** Makes the rename durable; skipped where directories cannot be opened (Windows), as Lucene does. */
+    private static void syncDirectory(Path file) {
+        try (FileChannel directory = FileChannel.open(file.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
+            directory.force(true);
+        } catch (IOException e) {
+            // The rename itself is atomic; only its durability across a power cut is not guaranteed here.
+        }
+    }
+
+    private static void deleteQuietly(Path temporary) {
+        if (temporary == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(temporary);
+        } catch (IOException e) {
+            // A stray temporary file holds only sealed bytes; it is not worth failing the operation over.
+        }
+    }
+}
