@@ -1,0 +1,10 @@
+package org.medmesh.node.domain.consent;
+
+/** What one consent says about one probe. */
+enum Effect {
+    PERMIT,
+    /** An explicit deny: it overrides permits from every other consent. */
+    DENY,
+    /** The consent does not cover the probe. */
+    NONE
+}

@@ -1,0 +1,20 @@
+package org.medmesh.node.domain.consent;
+
+import java.util.Set;
+
+/**
+ * What a permit lets the holder release, decided one resource at a time. A withheld resource is simply left out
+ * of the response: the requester is never told that something was withheld.
+ */
+public interface ReleasePolicy {
+
+    /**
+     * Whether one resource may be released.
+     *
+     * @param resourceType the FHIR resource type name, e.g. {@code Observation}
+     * @param securityLabels the codes in the resource's {@code meta.security} (e.g. {@code R}, {@code PSY});
+     *        empty for an unlabelled resource
+     * @return true to release it, false to withhold it
+     */
+    boolean releases(String resourceType, Set<String> securityLabels);
+}
