@@ -1,0 +1,139 @@
+package org.medmesh.node.adapter.out.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import org.flywaydb.core.Flyway;
+import org.medmesh.node.application.port.ConsentDocumentStore;
+import org.medmesh.node.application.port.EnrolmentChallenges;
+import org.medmesh.node.domain.consent.ConsentDocument;
+import org.medmesh.node.domain.ledger.ConsentId;
+import org.medmesh.node.domain.ledger.Did;
+
+/**
+ * The node's own state in the same database as its records (H2 or PostgreSQL), with its own Flyway history
+ * ({@code node_schema_history}, migrations in {@code db/node/<vendor>}) and a small pool of its own.
+ */
+public final class JdbcNodeState implements ConsentDocumentStore, EnrolmentChallenges, AutoCloseable {
+    private final HikariDataSource dataSource;
+
+    private JdbcNodeState(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public static JdbcNodeState open(String jdbcUrl, String user, String password) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("node-state");
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(4);
+        config.setAutoCommit(true);
+        HikariDataSource dataSource = new HikariDataSource(config);
+        try {
+            String vendor = jdbcUrl.startsWith("jdbc:postgresql:") ? "postgresql" : "h2";
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/node/" + vendor)
+                    .table("node_schema_history").baselineOnMigrate(true).baselineVersion("0").load().migrate();
+            return new JdbcNodeState(dataSource);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void put(ConsentDocument document) {
+        // Insert unless present: a document is immutable, and the same one may be delivered twice.
+        String sql = "INSERT INTO consent_document (consent_id, patient_did, sha256, document, received_at) "
+                + "SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM consent_document WHERE consent_id = ?)";
+        update(sql, document.id().value(), document.patient().value(), document.sha256(), document.bytes(),
+                Timestamp.from(document.receivedAt()), document.id().value());
+    }
+
+    @Override
+    public Optional<ConsentDocument> find(ConsentId id) {
+        String sql = "SELECT patient_did, sha256, document, received_at FROM consent_document WHERE consent_id = ?";
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, id.value());
+            try (ResultSet rows = statement.executeQuery()) {
+                if (!rows.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new ConsentDocument(id, Did.parse(rows.getString(1)), rows.getString(2),
+                        ConsentDocument.encode(rows.getBytes(3)), rows.getTimestamp(4).toInstant()));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read a consent document", e);
+        }
+    }
+
+    @Override
+    public void issue(String challengeSha256, String patientId, Instant expiresAt) {
+        update("INSERT INTO enrolment_challenge (challenge_sha256, patient_id, expires_at) VALUES (?, ?, ?)",
+                challengeSha256, patientId, Timestamp.from(expiresAt));
+    }
+
+    @Override
+    public Optional<String> consume(String challengeSha256, Instant now) {
+        // The conditional UPDATE is the single-use guarantee: of two concurrent attempts, one changes a row.
+        int changed = update("UPDATE enrolment_challenge SET used_at = ? WHERE challenge_sha256 = ? "
+                + "AND used_at IS NULL AND expires_at > ?", Timestamp.from(now), challengeSha256, Timestamp.from(now));
+        if (changed == 0) {
+            return Optional.empty();
+        }
+        return patientOf(challengeSha256);
+    }
+
+    @Override
+    public boolean isOpen(String challengeSha256, Instant now) {
+        String sql = "SELECT 1 FROM enrolment_challenge WHERE challenge_sha256 = ? AND used_at IS NULL "
+                + "AND expires_at > ?";
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, challengeSha256);
+            statement.setTimestamp(2, Timestamp.from(now));
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read enrolment codes", e);
+        }
+    }
+
+    private Optional<String> patientOf(String challengeSha256) {
+        String sql = "SELECT patient_id FROM enrolment_challenge WHERE challenge_sha256 = ?";
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, challengeSha256);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read enrolment codes", e);
+        }
+    }
+
+    private int update(String sql, Object... values) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                statement.setObject(i + 1, values[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("the node's state store failed", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}
