@@ -42,7 +42,7 @@ class FhirServerFactory {
         server.registerInterceptor(authentication);
         server.registerInterceptor(audit);
         if (properties.validationEnabled()) {
-            server.registerInterceptor(ProfileValidation.requestInterceptor());
+            server.registerInterceptor(new ProfileValidatingInterceptor());
         }
         server.registerInterceptor(new CapabilityInterceptor(store));
         server.registerInterceptor(new ResponseHighlighterInterceptor());
