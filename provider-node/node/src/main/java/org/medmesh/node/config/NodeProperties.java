@@ -15,11 +15,14 @@ import java.nio.file.Path;
  * @param storePoolSize connection pool size (default 8)
  * @param jwksUrl verify tokens against this JWKS URL instead of the node's own HMAC key
  * @param validation profile-validate every resource written through {@code /fhir} (default true)
+ * @param publicUrl the service endpoint other nodes reach this one at (default: the server's own URL)
+ * @param replaceLedgerKeys put this node's keys on the ledger even if the ledger holds others for the organisation
+ *     (after a lost key file; default false)
  */
 @ConfigurationProperties("medmesh.node")
 public record NodeProperties(@Nullable String dataDir, @Nullable String storeJdbcUrl, @Nullable String storeUser,
         @Nullable String storePassword, @Nullable Integer storePoolSize, @Nullable String jwksUrl,
-        @Nullable Boolean validation) {
+        @Nullable Boolean validation, @Nullable String publicUrl, @Nullable Boolean replaceLedgerKeys) {
 
     public Path dataPath() {
         if (dataDir != null && !dataDir.isBlank()) {
@@ -49,6 +52,10 @@ public record NodeProperties(@Nullable String dataDir, @Nullable String storeJdb
         return validation == null || validation;
     }
 
+    public boolean replacesLedgerKeys() {
+        return replaceLedgerKeys != null && replaceLedgerKeys;
+    }
+
     /** {@code $MEDMESH_HOME}, or {@code ~/.medmesh}. */
     public static Path defaultHome() {
         String home = System.getenv("MEDMESH_HOME");
@@ -58,6 +65,6 @@ public record NodeProperties(@Nullable String dataDir, @Nullable String storeJdb
     @Override
     public String toString() {
         return "NodeProperties[dataDir=" + dataPath() + ", jwks=" + (jwksUrl != null) + ", validation="
-                + validationEnabled() + "]";
+                + validationEnabled() + ", publicUrl=" + publicUrl + "]";
     }
 }

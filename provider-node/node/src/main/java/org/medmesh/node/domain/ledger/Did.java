@@ -27,6 +27,14 @@ public record Did(String value) {
         return value.startsWith(ORG_PREFIX);
     }
 
+    /** The MSP id of an organisation's DID. */
+    public String mspId() {
+        if (!isOrganization()) {
+            throw new IllegalStateException("a patient DID has no MSP id");
+        }
+        return value.substring(ORG_PREFIX.length());
+    }
+
     @Override
     public String toString() {
         return value;

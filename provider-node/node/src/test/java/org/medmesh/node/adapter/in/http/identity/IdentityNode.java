@@ -1,0 +1,113 @@
+package org.medmesh.node.adapter.in.http.identity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.medmesh.node.adapter.in.fhir.auth.NodeTokens;
+import org.medmesh.node.adapter.in.fhir.auth.Role;
+import org.medmesh.node.application.port.LedgerClient;
+import org.medmesh.node.cli.Tokens;
+
+/**
+ * One real provider node on a random port, on an embedded ledger it shares with the other nodes of a test (the
+ * same ledger directory and H2 database), acting as {@code mspId}; with an HTTP client for its JSON API.
+ */
+final class IdentityNode implements AutoCloseable {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    final EmbeddedServer server;
+    final Path dataDir;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+
+    private IdentityNode(EmbeddedServer server, Path dataDir) {
+        this.server = server;
+        this.dataDir = dataDir;
+    }
+
+    /** The settings of a node in {@code dataDir} on the ledger in {@code ledgerDir}; add to them before starting. */
+    static Map<String, Object> settings(Path dataDir, Path ledgerDir, String mspId) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("micronaut.server.port", -1);
+        properties.put("medmesh.node.data-dir", dataDir.toString());
+        properties.put("medmesh.node.validation", false);
+        properties.put("medmesh.ledger.data-dir", ledgerDir.toString());
+        properties.put("medmesh.ledger.jdbc-url", "jdbc:h2:file:" + ledgerDir.toAbsolutePath().resolve("blocks")
+                + ";AUTO_SERVER=TRUE");
+        properties.put("medmesh.ledger.msp-id", mspId);
+        return properties;
+    }
+
+    static IdentityNode start(Map<String, Object> settings) {
+        return new IdentityNode(ApplicationContext.run(EmbeddedServer.class, settings),
+                Path.of((String) settings.get("medmesh.node.data-dir")));
+    }
+
+    String url() {
+        String url = server.getURL().toString();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    LedgerClient ledger() {
+        return server.getApplicationContext().getBean(LedgerClient.class);
+    }
+
+    String token(Role role) {
+        return NodeTokens.loadOrCreate(dataDir).issue(role.claim() + "@test", role, Tokens.defaultScopes(role),
+                Duration.ofHours(1), Clock.systemUTC());
+    }
+
+    HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(url() + path)).header("Accept", "application/json").GET());
+    }
+
+    HttpResponse<String> get(String path, String accept) {
+        return send(HttpRequest.newBuilder(URI.create(url() + path)).header("Accept", accept).GET());
+    }
+
+    /** {@code POST} without a body; {@code role} null sends no token. */
+    HttpResponse<String> post(String path, Role role) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + path))
+                .POST(HttpRequest.BodyPublishers.noBody()).header("Accept", "application/json");
+        if (role != null) {
+            request.header("Authorization", "Bearer " + token(role));
+        }
+        return send(request);
+    }
+
+    static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON (" + response.statusCode() + "): " + response.body(), e);
+        }
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.getApplicationContext().close();
+    }
+}
