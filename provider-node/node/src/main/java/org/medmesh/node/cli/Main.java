@@ -2,8 +2,11 @@ package org.medmesh.node.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import org.medmesh.patient.cli.PatientCli;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /** Entry point of {@code ./medmesh}: dispatches to a subcommand and exits with its status. */
@@ -26,6 +29,11 @@ public final class Main {
         if (args.isEmpty() || List.of("help", "--help", "-h").contains(args.get(0))) {
             usage(out);
             return OK;
+        }
+        if (args.get(0).equals("patient")) {
+            // The patient's wallet has its own command line (patient-app); the launcher only hands it over.
+            return PatientCli.run(args.subList(1, args.size()).toArray(String[]::new), out, err, System.getenv(),
+                    Clock.systemUTC(), new SecureRandom());
         }
         Options options = Options.parse(args.subList(1, args.size()));
         try {
@@ -66,6 +74,8 @@ public final class Main {
         out.println("  node [--config FILE]        run a provider node (FHIR API at http://127.0.0.1:8080/fhir)");
         out.println("  token --role ROLE [--data DIR]  print a bearer token the node accepts "
                 + "(clinician, admin, auditor)");
+        out.println("  patient <command>           the patient's wallet: create, enrol, consent grant|revoke|narrow…"
+                + " (medmesh patient help)");
         out.println("  demo [--data DIR]           the MedMesh story on embedded defaults (embedded ledger, H2)");
         out.println("  ledger verify [--data DIR]  check every block's hashes, links and orderer signature");
         out.println("  bench ledger [--grants N] [--threads N]   consent grants/s and query latency, embedded on H2");

@@ -1,0 +1,82 @@
+package org.medmesh.patient.cli;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.medmesh.chaincode.consent.PurposeOfUse;
+import org.medmesh.chaincode.consent.SecurityLabel;
+import org.medmesh.chaincode.identity.Did;
+import org.medmesh.patient.consent.ConsentChoices;
+
+/** Consent choices in words a patient reads: hospitals by name, purposes and sensitive categories spelled out. */
+final class PlainWords {
+
+    private static final Map<PurposeOfUse, String> PURPOSES = Map.ofEntries(
+            Map.entry(PurposeOfUse.TREAT, "treatment"),
+            Map.entry(PurposeOfUse.ETREAT, "emergency treatment"),
+            Map.entry(PurposeOfUse.HPAYMT, "payment"),
+            Map.entry(PurposeOfUse.HOPERAT, "healthcare operations"),
+            Map.entry(PurposeOfUse.HRESCH, "research"),
+            Map.entry(PurposeOfUse.PATRQT, "your own requests"),
+            Map.entry(PurposeOfUse.HMARKT, "marketing"),
+            Map.entry(PurposeOfUse.HDIRECT, "directories"),
+            Map.entry(PurposeOfUse.PUBHLTH, "public health"),
+            Map.entry(PurposeOfUse.HSYSADMIN, "system administration"),
+            Map.entry(PurposeOfUse.CAREMGT, "care management"));
+
+    private static final Map<SecurityLabel, String> LABELS = Map.ofEntries(
+            Map.entry(SecurityLabel.L, "low-confidentiality records"),
+            Map.entry(SecurityLabel.M, "moderate-confidentiality records"),
+            Map.entry(SecurityLabel.N, "normal-confidentiality records"),
+            Map.entry(SecurityLabel.R, "restricted records"),
+            Map.entry(SecurityLabel.V, "very restricted records"),
+            Map.entry(SecurityLabel.BH, "behavioural health"),
+            Map.entry(SecurityLabel.ETH, "substance use"),
+            Map.entry(SecurityLabel.GDIS, "genetic disease"),
+            Map.entry(SecurityLabel.HIV, "HIV/AIDS"),
+            Map.entry(SecurityLabel.MST, "military sexual trauma"),
+            Map.entry(SecurityLabel.PSY, "mental health"),
+            Map.entry(SecurityLabel.SCA, "sickle cell"),
+            Map.entry(SecurityLabel.SDV, "sexual assault, abuse or domestic violence"),
+            Map.entry(SecurityLabel.SEX, "sexual and reproductive health"),
+            Map.entry(SecurityLabel.STD, "sexually transmitted disease"),
+            Map.entry(SecurityLabel.SUD, "substance use disorder"),
+            Map.entry(SecurityLabel.TBOO, "taboo topics"));
+
+    private PlainWords() {}
+
+    /** A hospital by its MSP name; its full organisation DID with {@code --details}. */
+    static String hospital(Did did, boolean details) {
+        return details || !did.isOrganization() ? did.value() : did.mspId();
+    }
+
+    static String hospitals(List<Did> dids, boolean details) {
+        return dids.stream().map(d -> hospital(d, details)).collect(Collectors.joining(", "));
+    }
+
+    /** E.g. "shares all records held by CityMSP with RiverMSP for treatment, withholding mental health (PSY)". */
+    static String describe(ConsentChoices choices, boolean details) {
+        StringBuilder text = new StringBuilder("shares ");
+        text.append(choices.resourceClasses().isEmpty() ? "all records"
+                : String.join(", ", choices.resourceClasses()) + " records");
+        text.append(" held by ").append(hospital(choices.holder(), details));
+        text.append(" with ").append(hospitals(choices.grantees(), details));
+        text.append(" for ").append(choices.purposes().stream().map(PURPOSES::get).collect(Collectors.joining(", ")));
+        if (!choices.withheld().isEmpty()) {
+            text.append(", withholding ").append(choices.withheld().stream()
+                    .map(l -> LABELS.get(l) + " (" + l.name() + ")").collect(Collectors.joining(", ")));
+        }
+        if (choices.from() != null) {
+            text.append(", from ").append(instant(choices.from()));
+        }
+        if (choices.until() != null) {
+            text.append(", until ").append(instant(choices.until()));
+        }
+        return text.toString();
+    }
+
+    static String instant(Instant instant) {
+        return instant.toString();
+    }
+}
