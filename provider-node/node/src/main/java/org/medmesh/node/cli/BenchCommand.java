@@ -22,7 +22,8 @@ final class BenchCommand {
     static final String USAGE = "usage: medmesh bench ledger [--grants N] [--threads N] [--rounds N] [--patients N] "
             + "[--queries N] [--events N] [--data DIR]\n"
             + "       medmesh bench fabric [--profiles DIR] [--grants N] [--threads N] [--rounds N] [--patients N] "
-            + "[--queries N] [--data DIR]\n       " + BenchIngestCommand.USAGE.substring("usage: ".length());
+            + "[--queries N] [--data DIR]\n       " + BenchIngestCommand.USAGE.substring("usage: ".length())
+            + "\n       medmesh bench revocation [--nodes N] [--rounds N]";
 
     private final PrintStream out;
 
@@ -40,6 +41,9 @@ final class BenchCommand {
         }
         if (what.equals(List.of("ingest"))) {
             return new BenchIngestCommand(out).run(options);
+        }
+        if (what.equals(List.of("revocation"))) {
+            return new BenchRevocation(out).run(options);
         }
         throw new IllegalArgumentException(USAGE);
     }

@@ -77,6 +77,11 @@ final class BenchPatients {
         return patient.signedGrant(provision, sha256("bench consent " + index), start.plusNanos(index * 1_000L));
     }
 
+    /** The revocation of {@code consentId}, signed by the patient who signed grant {@code index}. */
+    String signedRevoke(int index, String consentId) {
+        return patients.get(index % patients.size()).signedRevoke(consentId, Instant.now());
+    }
+
     /** Grants {@code 0} to {@code count - 1}: what the wallets sign before any timing starts. */
     List<String> signedGrants(int count) {
         return IntStream.range(0, count).mapToObj(this::signedGrant).toList();

@@ -79,6 +79,7 @@ final class DemoCommand {
         }
         try {
             new DemoRecords(out, this::step).tell(dataDir);
+            new DemoPatients(out, this::step).tell(dataDir);
         } catch (StepFailed e) {
             out.println("  FAILED: " + e.getMessage());
             return Main.FAILED;

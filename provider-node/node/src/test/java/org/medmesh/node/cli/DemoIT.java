@@ -24,6 +24,8 @@ class DemoIT {
         String text = out.toString(StandardCharsets.UTF_8);
         assertThat(status).as(text).isZero();
         assertThat(text).doesNotContain("FAILED").contains("A revoked grant can never be granted again")
+                .contains("The wallet holds a different DID for each hospital")
+                .contains("Within a second City Hospital's decision is deny (revoked)")
                 .contains("ledger verified");
         assertThat(Main.run(List.of("ledger", "verify", "--data", dir.toString()), print(out), print(out))).isZero();
     }
