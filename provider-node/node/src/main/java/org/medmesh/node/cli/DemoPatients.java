@@ -64,7 +64,7 @@ final class DemoPatients {
                     + " (one embedded ledger)");
             step.accept("The patient creates a wallet: keys sealed under a passphrase (Argon2id, AES-GCM)",
                     patient("create") == 0);
-            enrol(city, dataDir.resolve("city"), "City Hospital");
+            enrol(city, dataDir.resolve("city"), "City Hospital's");
             enrol(stMarys, dataDir.resolve("st-marys"), "St Mary's");
             step.accept("The wallet holds a different DID for each hospital (pairwise: the ledger cannot join them)",
                     pairwise());
@@ -86,10 +86,10 @@ final class DemoPatients {
         }
     }
 
-    private void enrol(EmbeddedServer node, Path nodeData, String name) {
+    private void enrol(EmbeddedServer node, Path nodeData, String possessive) {
         String patientId = createPatient(node, nodeData);
         String code = enrolmentCode(node, nodeData, patientId);
-        step.accept(name + "'s desk gives the patient a one-time code; the wallet signs it and the hospital links "
+        step.accept(possessive + " desk gives the patient a one-time code; the wallet signs it and the hospital links "
                 + "its record to the patient's DID", patient("enrol", "--node", base(node), "--challenge", code) == 0
                 && get(node, nodeData, "/fhir/Patient/" + patientId).contains("did:medmesh:"));
     }
