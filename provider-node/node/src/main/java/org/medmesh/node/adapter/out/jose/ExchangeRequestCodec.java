@@ -1,0 +1,126 @@
+package org.medmesh.node.adapter.out.jose;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.medmesh.node.application.port.NodeKeys;
+import org.medmesh.node.domain.ledger.Did;
+
+/**
+ * The exchange request as a compact JWS of type {@value #TYPE_NAME}, signed by the requester's node key. Its
+ * request id, which every chunk of the answer carries, is the SHA-256 of the compact JWS: it binds the answer to
+ * this request's signature, requester, nonce and reply key at once.
+ */
+public final class ExchangeRequestCodec {
+    public static final String TYPE_NAME = "medmesh-exchange-request+jwt";
+    /** How far the two nodes' clocks may disagree. */
+    public static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
+
+    static final JOSEObjectType TYPE = new JOSEObjectType(TYPE_NAME);
+    private static final String PURPOSE = "purpose";
+    private static final String CLASSES = "classes";
+    private static final String REPLY_KEY = "reply_key";
+
+    private ExchangeRequestCodec() {
+    }
+
+    /** The compact JWS of {@code request}, signed with the requester's own keys. */
+    public static String sign(ExchangeRequest request, NodeKeys requesterKeys) {
+        if (!request.requester().equals(requesterKeys.organization())) {
+            throw new IllegalArgumentException("a node signs only its own requests");
+        }
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(request.requester().value())
+                .audience(request.audience().value())
+                .subject(request.patient().value())
+                .issueTime(Date.from(request.issuedAt()))
+                .expirationTime(Date.from(request.expiresAt()))
+                .jwtID(request.nonce())
+                .claim(PURPOSE, request.purpose())
+                .claim(CLASSES, request.classes())
+                .claim(REPLY_KEY, Map.of("kty", "OKP", "crv", "X25519", "x", request.replyKey()))
+                .build();
+        return Signatures.sign(claims, TYPE, requesterKeys).serialize();
+    }
+
+    /** The requester a request claims to come from, unverified: to look its signing key up on the ledger. */
+    public static Did claimedRequester(String jws) {
+        try {
+            return Did.parse(Signatures.parse(jws).getJWTClaimsSet().getIssuer());
+        } catch (ParseException | RuntimeException e) {
+            throw new ExchangeRefusedException(ExchangeRefusal.MALFORMED, "no requester DID in the request");
+        }
+    }
+
+    /** The request id of a request's compact JWS: the unpadded base64url of its SHA-256. */
+    public static String requestId(String jws) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(jws.getBytes(StandardCharsets.US_ASCII));
+            return Base64URL.encode(digest).toString();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+
+    /**
+     * The request in {@code jws} if it is signed with {@code requesterSigningKey} (base64url raw Ed25519 key),
+     * addressed to {@code expectedAudience} and valid now at most {@code maxLifetime} long.
+     *
+     * @throws ExchangeRefusedException with the reason otherwise
+     */
+    public static ExchangeRequest verify(String jws, String requesterSigningKey, Did expectedAudience, Clock clock,
+            Duration maxLifetime) {
+        JWTClaimsSet claims = Signatures.verify(Signatures.parse(jws), TYPE, requesterSigningKey);
+        ExchangeRequest request = toRequest(claims);
+        if (!request.audience().equals(expectedAudience)) {
+            throw new ExchangeRefusedException(ExchangeRefusal.WRONG_AUDIENCE, "the request is for another node");
+        }
+        checkValidity(request, clock.instant(), maxLifetime);
+        return request;
+    }
+
+    private static void checkValidity(ExchangeRequest request, Instant now, Duration maxLifetime) {
+        if (request.issuedAt().isAfter(now.plus(CLOCK_SKEW))) {
+            throw new ExchangeRefusedException(ExchangeRefusal.NOT_YET_VALID, "issued in the future");
+        }
+        if (!now.minus(CLOCK_SKEW).isBefore(request.expiresAt())) {
+            throw new ExchangeRefusedException(ExchangeRefusal.EXPIRED, "the request has expired");
+        }
+        if (Duration.between(request.issuedAt(), request.expiresAt()).compareTo(maxLifetime) > 0) {
+            throw new ExchangeRefusedException(ExchangeRefusal.LIFETIME_TOO_LONG, "valid for longer than allowed");
+        }
+    }
+
+    private static ExchangeRequest toRequest(JWTClaimsSet claims) {
+        try {
+            List<String> audience = claims.getAudience();
+            if (audience.size() != 1) {
+                throw new IllegalArgumentException("one audience");
+            }
+            return new ExchangeRequest(Did.parse(claims.getIssuer()), Did.parse(audience.get(0)),
+                    Did.parse(claims.getSubject()), claims.getStringClaim(PURPOSE), claims.getStringListClaim(CLASSES),
+                    claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant(), claims.getJWTID(),
+                    replyKey(claims.getJSONObjectClaim(REPLY_KEY)));
+        } catch (ParseException | RuntimeException e) {
+            throw new ExchangeRefusedException(ExchangeRefusal.MALFORMED, "a claim is missing or ill-formed");
+        }
+    }
+
+    private static String replyKey(Map<String, Object> jwk) {
+        if (!"OKP".equals(jwk.get("kty")) || !"X25519".equals(jwk.get("crv")) || jwk.containsKey("d")) {
+            throw new IllegalArgumentException("the reply key is a public X25519 OKP JWK");
+        }
+        return (String) jwk.get("x");
+    }
+}
