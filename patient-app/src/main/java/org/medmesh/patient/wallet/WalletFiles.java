@@ -1,18 +1,14 @@
 package org.medmesh.patient.wallet;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Objects;
+import org.medmesh.patient.seal.DurableFiles;
 
 /**
  * Reads and writes sealed files so that a crash or an error never leaves a half-written one: content goes to a
@@ -63,11 +59,11 @@ final class WalletFiles {
         Path temporary = writeTemporary(file, content);
         try {
             replacement.replace(temporary, file);
-            syncDirectory(file);
+            DurableFiles.syncDirectory(file);
         } catch (IOException e) {
             throw new WalletException(WalletException.Code.IO_FAILURE, "the file could not be written", e);
         } finally {
-            deleteQuietly(temporary);
+            DurableFiles.deleteQuietly(temporary);
         }
     }
 
@@ -76,74 +72,21 @@ final class WalletFiles {
         requireAbsent(file);
         Path temporary = writeTemporary(file, content);
         try {
-            linkWithoutReplacing(temporary, file);
-            syncDirectory(file);
+            DurableFiles.linkWithoutReplacing(temporary, file);
         } catch (FileAlreadyExistsException e) {
             throw new WalletException(WalletException.Code.EXISTS, "a file already exists there");
         } catch (IOException e) {
             throw new WalletException(WalletException.Code.IO_FAILURE, "the file could not be written", e);
         } finally {
-            deleteQuietly(temporary);
-        }
-    }
-
-    /** A rename replaces silently on POSIX; a hard link is the atomic way to refuse an existing target. */
-    private static void linkWithoutReplacing(Path temporary, Path file) throws IOException {
-        try {
-            Files.createLink(file, temporary);
-        } catch (FileAlreadyExistsException e) {
-            throw e;
-        } catch (UnsupportedOperationException | FileSystemException e) {
-            // No hard links on this file system: a move without REPLACE_EXISTING, checked then renamed.
-            Files.move(temporary, file);
+            DurableFiles.deleteQuietly(temporary);
         }
     }
 
     private static Path writeTemporary(Path file, byte[] content) {
-        Path temporary = null;
         try {
-            temporary = createTemporary(file.toAbsolutePath());
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            return temporary;
+            return DurableFiles.writeTemporary(file, content);
         } catch (IOException e) {
-            deleteQuietly(temporary);
             throw new WalletException(WalletException.Code.IO_FAILURE, "the file could not be written", e);
-        }
-    }
-
-    private static Path createTemporary(Path file) throws IOException {
-        Path directory = file.getParent();
-        String prefix = "." + file.getFileName() + ".";
-        if (directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            return Files.createTempFile(directory, prefix, ".tmp",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        }
-        return Files.createTempFile(directory, prefix, ".tmp");
-    }
-
-    /** Makes the rename durable; skipped where directories cannot be opened (Windows), as Lucene does. */
-    private static void syncDirectory(Path file) {
-        try (FileChannel directory = FileChannel.open(file.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
-            directory.force(true);
-        } catch (IOException e) {
-            // The rename itself is atomic; only its durability across a power cut is not guaranteed here.
-        }
-    }
-
-    private static void deleteQuietly(Path temporary) {
-        if (temporary == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(temporary);
-        } catch (IOException e) {
-            // A stray temporary file holds only sealed bytes; it is not worth failing the operation over.
         }
     }
 }

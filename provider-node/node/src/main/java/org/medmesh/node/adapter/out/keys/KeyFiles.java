@@ -1,16 +1,12 @@
 package org.medmesh.node.adapter.out.keys;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import org.medmesh.node.application.port.NodeKeysException;
+import org.medmesh.patient.seal.DurableFiles;
 
 /**
  * Owner-only files written so that a crash never leaves half of one: the content goes to a temporary file in the
@@ -26,7 +22,7 @@ final class KeyFiles {
         try {
             if (!Files.isDirectory(directory)) {
                 Files.createDirectories(directory.getParent());
-                Files.createDirectory(directory, ownerOnly("rwx------"));
+                Files.createDirectory(directory, DurableFiles.ownerOnly("rwx------"));
             }
         } catch (FileAlreadyExistsException e) {
             // Created concurrently: fine.
@@ -51,14 +47,13 @@ final class KeyFiles {
     static void createNew(Path file, byte[] content) {
         Path temporary = writeTemporary(file, content);
         try {
-            Files.createLink(file, temporary);
-            syncDirectory(file);
+            DurableFiles.linkWithoutReplacing(temporary, file);
         } catch (FileAlreadyExistsException e) {
             throw failure(file + " appeared while the node was creating it", e);
-        } catch (IOException | UnsupportedOperationException e) {
-            moveInPlace(temporary, file, false);
+        } catch (IOException e) {
+            throw failure("cannot write " + file, e);
         } finally {
-            deleteQuietly(temporary);
+            DurableFiles.deleteQuietly(temporary);
         }
     }
 
@@ -66,82 +61,40 @@ final class KeyFiles {
     static void replace(Path file, byte[] content) {
         Path temporary = writeTemporary(file, content);
         try {
-            moveInPlace(temporary, file, true);
+            moveInPlace(temporary, file);
         } finally {
-            deleteQuietly(temporary);
+            DurableFiles.deleteQuietly(temporary);
         }
     }
 
     /** Renames {@code from} over {@code to} in one step. */
     static void move(Path from, Path to) {
-        moveInPlace(from, to, true);
+        moveInPlace(from, to);
     }
 
     static void delete(Path file) {
         try {
             Files.deleteIfExists(file);
-            syncDirectory(file);
+            DurableFiles.syncDirectory(file);
         } catch (IOException e) {
             throw failure("cannot delete " + file, e);
         }
     }
 
-    private static void moveInPlace(Path from, Path to, boolean replace) {
+    private static void moveInPlace(Path from, Path to) {
         try {
-            if (replace) {
-                Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-            } else {
-                Files.move(from, to);
-            }
-            syncDirectory(to);
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+            DurableFiles.syncDirectory(to);
         } catch (IOException e) {
             throw failure("cannot write " + to, e);
         }
     }
 
     private static Path writeTemporary(Path file, byte[] content) {
-        Path temporary = null;
         try {
-            temporary = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName() + ".",
-                    ".tmp", ownerOnly("rw-------"));
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            return temporary;
+            return DurableFiles.writeTemporary(file, content);
         } catch (IOException e) {
-            deleteQuietly(temporary);
             throw failure("cannot write " + file, e);
-        }
-    }
-
-    private static FileAttribute<?>[] ownerOnly(String permissions) {
-        return java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(
-                        PosixFilePermissions.fromString(permissions))}
-                : new FileAttribute<?>[0];
-    }
-
-    /** Makes a rename durable; skipped where directories cannot be opened (Windows). */
-    private static void syncDirectory(Path file) {
-        try (FileChannel directory = FileChannel.open(file.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
-            directory.force(true);
-        } catch (IOException e) {
-            // The rename itself is atomic; only its durability across a power cut is not guaranteed here.
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        if (file == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            // A stray temporary file holds only sealed bytes.
         }
     }
 
