@@ -9,7 +9,7 @@ import org.medmesh.patient.node.NodeException;
 import org.medmesh.patient.node.NodeIdentity;
 import org.medmesh.patient.wallet.Wallet;
 
-/** {@code patient consent grant | narrow}: the commands that sign a new consent. */
+/** {@code patient consent grant | narrow | extend}: the commands that sign a new consent. */
 final class ConsentGrantCommands {
 
     private ConsentGrantCommands() {}
@@ -38,9 +38,22 @@ final class ConsentGrantCommands {
     /**
      * Replaces a consent by a narrower one: the new consent is granted first, then the old one revoked, so there is
      * never a moment with neither. Options left out keep the old consent's values; choices that would share anything
-     * the old consent does not are refused (a wider consent is a new grant, not a narrowing).
+     * the old consent does not are refused (that is {@link #extend}).
      */
     static int narrow(Session session) {
+        return change(session, true);
+    }
+
+    /**
+     * Replaces a consent by a wider one (more hospitals, purposes, kinds of records, fewer withheld categories, a
+     * longer period), in the same order: grant first, then revoke. Choices that would take anything away are
+     * refused (that is {@link #narrow}).
+     */
+    static int extend(Session session) {
+        return change(session, false);
+    }
+
+    private static int change(Session session, boolean narrowing) {
         ConsentId oldId = session.consentId();
         URI node = session.node();
         NodeIdentity holder = session.nodes().identity(node);
@@ -55,10 +68,14 @@ final class ConsentGrantCommands {
             ConsentChoices old = ConsentChoices.of(ConsentGrant.parse(held.consent().grantJws()).provision())
                     .orElseThrow(() -> CliFailure.failed("consent " + oldId + " has a form this app cannot narrow: "
                             + "grant a new consent, then revoke this one"));
-            ConsentChoices narrower = ChoiceOptions.read(session, holder.did(), old);
-            requireNarrower(narrower, old, oldId);
+            ConsentChoices changed = ChoiceOptions.read(session, holder.did(), old);
+            if (narrowing) {
+                requireNarrower(changed, old, oldId);
+            } else {
+                requireWider(changed, old, oldId);
+            }
             ConsentSteps.requireEnrolled(wallet, holder, node);
-            return replace(session, wallet, node, holder, narrower, oldId);
+            return replace(session, wallet, node, holder, changed, oldId, narrowing ? "narrower" : "wider");
         }
     }
 
@@ -73,12 +90,23 @@ final class ConsentGrantCommands {
         }
     }
 
-    private static int replace(Session session, Wallet wallet, URI node, NodeIdentity holder, ConsentChoices narrower,
-            ConsentId oldId) {
-        ConsentSteps.Granted granted = ConsentSteps.grant(session, wallet, node, narrower);
+    private static void requireWider(ConsentChoices wider, ConsentChoices old, ConsentId oldId) {
+        if (wider.sameAs(old)) {
+            throw CliFailure.usage("these choices are those of consent " + oldId + ": say what to extend with --to, "
+                    + "--purpose, --classes, --withhold, --from or --until");
+        }
+        if (!old.widerThan(wider).isEmpty()) {
+            throw CliFailure.usage("consent " + oldId + " shares " + String.join(", ", old.widerThan(wider))
+                    + " than these choices: extending only adds; narrow it to share less");
+        }
+    }
+
+    private static int replace(Session session, Wallet wallet, URI node, NodeIdentity holder, ConsentChoices changed,
+            ConsentId oldId, String how) {
+        ConsentSteps.Granted granted = ConsentSteps.grant(session, wallet, node, changed);
         ConsentId newId = granted.consent().id();
-        session.say("Granted the narrower consent " + newId + " (" + granted.status().code() + "): it "
-                + PlainWords.describe(narrower, session.details()) + ".");
+        session.say("Granted the " + how + " consent " + newId + " (" + granted.status().code() + "): it "
+                + PlainWords.describe(changed, session.details()) + ".");
         Optional<String> undelivered = ConsentSteps.deliver(session, node, newId, granted.consent().documentBytes(),
                 holder.label(), granted.status());
         session.say("Now revoking the old consent " + oldId + ".");

@@ -129,6 +129,8 @@ public final class PatientCli {
                 ConsentCommands::revoke));
         commands.put("consent narrow", new Command("consent narrow --id ID --node URL [the options of grant]",
                 union(CONSENT, ChoiceOptions.NAMES), Set.of("details"), ConsentGrantCommands::narrow));
+        commands.put("consent extend", new Command("consent extend --id ID --node URL [the options of grant]",
+                union(CONSENT, ChoiceOptions.NAMES), Set.of("details"), ConsentGrantCommands::extend));
         commands.put("consent deliver", new Command("consent deliver --id ID --node URL", CONSENT, Set.of(),
                 ConsentCommands::deliver));
         return Map.copyOf(commands);
@@ -143,7 +145,8 @@ public final class PatientCli {
     private static void usage(PrintStream out) {
         out.println("usage: medmesh patient <command> [--wallet FILE]");
         for (String name : List.of("create", "show", "backup", "restore", "enrol", "rotate", "consent grant",
-                "consent list", "consent status", "consent revoke", "consent narrow", "consent deliver")) {
+                "consent list", "consent status", "consent revoke", "consent narrow", "consent extend",
+                "consent deliver")) {
             out.println("  " + COMMANDS.get(name).usage());
         }
         out.println("The wallet is $MEDMESH_HOME/patient/wallet.json (MEDMESH_HOME defaults to ~/.medmesh).");

@@ -74,7 +74,7 @@ public final class Main {
         out.println("  node [--config FILE]        run a provider node (FHIR API at http://127.0.0.1:8080/fhir)");
         out.println("  token --role ROLE [--data DIR]  print a bearer token the node accepts "
                 + "(clinician, admin, auditor)");
-        out.println("  patient <command>           the patient's wallet: create, enrol, consent grant|revoke|narrow…"
+        out.println("  patient <command>           the patient's wallet: create, enrol, consent grant|revoke|narrow|extend…"
                 + " (medmesh patient help)");
         out.println("  demo [--data DIR]           the MedMesh story on embedded defaults (embedded ledger, H2)");
         out.println("  ledger verify [--data DIR]  check every block's hashes, links and orderer signature");
