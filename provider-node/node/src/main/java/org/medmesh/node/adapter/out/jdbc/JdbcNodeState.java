@@ -12,15 +12,21 @@ import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.medmesh.node.application.port.ConsentDocumentStore;
 import org.medmesh.node.application.port.EnrolmentChallenges;
+import org.medmesh.node.application.port.SeenNonces;
 import org.medmesh.node.domain.consent.ConsentDocument;
 import org.medmesh.node.domain.ledger.ConsentId;
 import org.medmesh.node.domain.ledger.Did;
 
 /**
  * The node's own state in the same database as its records (H2 or PostgreSQL), with its own Flyway history
- * ({@code node_schema_history}, migrations in {@code db/node/<vendor>}) and a small pool of its own.
+ * ({@code node_schema_history}, migrations in {@code db/node/<vendor>}) and a small pool of its own: consent
+ * documents, enrolment codes and the nonces of accepted exchange requests.
  */
-public final class JdbcNodeState implements ConsentDocumentStore, EnrolmentChallenges, AutoCloseable {
+public final class JdbcNodeState implements ConsentDocumentStore, EnrolmentChallenges, SeenNonces,
+        AutoCloseable {
+    /** SQL:2003 "unique violation", as both H2 and PostgreSQL report it. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
     private final HikariDataSource dataSource;
 
     private JdbcNodeState(HikariDataSource dataSource) {
@@ -105,6 +111,30 @@ public final class JdbcNodeState implements ConsentDocumentStore, EnrolmentChall
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read enrolment codes", e);
         }
+    }
+
+    @Override
+    public boolean remember(String requester, String nonce, Instant expiresAt) {
+        // No check-then-insert: the primary key decides, so of two concurrent deliveries one insert fails.
+        String sql = "INSERT INTO exchange_nonce (requester, nonce, expires_at) VALUES (?, ?, ?)";
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, requester);
+            statement.setString(2, nonce);
+            statement.setTimestamp(3, Timestamp.from(expiresAt));
+            statement.executeUpdate();
+            return true;
+        } catch (SQLException e) {
+            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                return false;
+            }
+            throw new IllegalStateException("cannot record an exchange nonce", e);
+        }
+    }
+
+    @Override
+    public int forgetExpired(Instant now) {
+        return update("DELETE FROM exchange_nonce WHERE expires_at <= ?", Timestamp.from(now));
     }
 
     private Optional<String> patientOf(String challengeSha256) {

@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.medmesh.node.application.port.ExchangeRefusal;
+import org.medmesh.node.application.port.ExchangeRefusedException;
 import org.medmesh.node.domain.ledger.Did;
 
 /**

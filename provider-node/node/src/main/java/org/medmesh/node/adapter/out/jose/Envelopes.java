@@ -12,6 +12,8 @@ import com.nimbusds.jose.crypto.X25519Encrypter;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.text.ParseException;
+import org.medmesh.node.application.port.ExchangeRefusal;
+import org.medmesh.node.application.port.ExchangeRefusedException;
 import org.medmesh.node.application.port.NodeKeys;
 
 /**

@@ -14,7 +14,10 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.medmesh.node.application.port.ExchangeRefusal;
+import org.medmesh.node.application.port.ExchangeRefusedException;
 import org.medmesh.node.application.port.NodeKeys;
+import org.medmesh.node.domain.exchange.ExchangeRequest;
 import org.medmesh.node.domain.ledger.Did;
 
 /**
@@ -25,7 +28,7 @@ import org.medmesh.node.domain.ledger.Did;
 public final class ExchangeRequestCodec {
     public static final String TYPE_NAME = "medmesh-exchange-request+jwt";
     /** How far the two nodes' clocks may disagree. */
-    public static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
+    public static final Duration CLOCK_SKEW = ExchangeRequest.CLOCK_SKEW;
 
     static final JOSEObjectType TYPE = new JOSEObjectType(TYPE_NAME);
     private static final String PURPOSE = "purpose";

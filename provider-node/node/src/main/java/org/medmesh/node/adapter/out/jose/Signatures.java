@@ -12,6 +12,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.text.ParseException;
 import java.util.Set;
+import org.medmesh.node.application.port.ExchangeRefusal;
+import org.medmesh.node.application.port.ExchangeRefusedException;
 import org.medmesh.node.application.port.NodeKeys;
 
 /** Signing with the node's keys and verifying with a ledger key: the checks every signed message of ours gets. */

@@ -17,6 +17,9 @@ import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.medmesh.node.application.port.ExchangeRefusal;
+import org.medmesh.node.application.port.ExchangeRefusedException;
+import org.medmesh.node.domain.exchange.ExchangeRequest;
 import org.medmesh.node.domain.ledger.Did;
 
 class ExchangeRequestCodecTest {

@@ -12,7 +12,7 @@ import org.medmesh.node.domain.identity.NodePublicKeys;
 import org.medmesh.node.domain.ledger.Did;
 
 /** Node keys in memory, from a known Ed25519 seed where a test needs one (Bouncy Castle as an independent oracle). */
-final class FixedNodeKeys implements NodeKeys {
+public final class FixedNodeKeys implements NodeKeys {
     private final Did organization;
     private final Ed25519PrivateKeyParameters signing;
     private final X25519PrivateKeyParameters agreement;
@@ -23,7 +23,7 @@ final class FixedNodeKeys implements NodeKeys {
         this.agreement = agreement;
     }
 
-    static FixedNodeKeys generate(String mspId) {
+    public static FixedNodeKeys generate(String mspId) {
         SecureRandom random = new SecureRandom();
         return new FixedNodeKeys(Did.forOrganization(mspId), new Ed25519PrivateKeyParameters(random),
                 new X25519PrivateKeyParameters(random));
@@ -34,7 +34,7 @@ final class FixedNodeKeys implements NodeKeys {
                 new X25519PrivateKeyParameters(new SecureRandom()));
     }
 
-    String signingKey() {
+    public String signingKey() {
         return publicKeys().signingKey();
     }
 

@@ -1,4 +1,4 @@
-package org.medmesh.node.adapter.out.jose;
+package org.medmesh.node.application.port;
 
 import java.util.Objects;
 

@@ -1,5 +1,6 @@
-package org.medmesh.node.adapter.out.jose;
+package org.medmesh.node.domain.exchange;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -14,6 +15,8 @@ import org.medmesh.node.domain.ledger.Did;
  */
 public record ExchangeRequest(Did requester, Did audience, Did patient, String purpose, List<String> classes,
         Instant issuedAt, Instant expiresAt, String nonce, String replyKey) {
+    /** How far the two nodes' clocks may disagree: a request is accepted until this long after its expiry. */
+    public static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
     private static final String RAW_32_BYTES = "[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]";
     private static final String NONCE = "[A-Za-z0-9_-]{16,128}";
 
@@ -47,5 +50,10 @@ public record ExchangeRequest(Did requester, Did audience, Did patient, String p
         if (!replyKey.matches(RAW_32_BYTES)) {
             throw new IllegalArgumentException("the reply key is the unpadded base64url of 32 bytes");
         }
+    }
+
+    /** The last instant a receiver may accept this request (its expiry plus the clock skew), exclusive. */
+    public Instant acceptedUntil() {
+        return expiresAt.plus(CLOCK_SKEW);
     }
 }

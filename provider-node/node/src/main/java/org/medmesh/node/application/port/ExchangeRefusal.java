@@ -1,4 +1,4 @@
-package org.medmesh.node.adapter.out.jose;
+package org.medmesh.node.application.port;
 
 /** Why a request or a response stream was refused. */
 public enum ExchangeRefusal {
@@ -10,6 +10,10 @@ public enum ExchangeRefusal {
     BAD_SIGNATURE,
     /** The request is addressed to another node. */
     WRONG_AUDIENCE,
+    /** The requester is not an organisation with a current (registered, not deactivated) DID on the ledger. */
+    UNKNOWN_REQUESTER,
+    /** A request with this requester and nonce was already accepted: a replay. */
+    REPLAYED,
     /** The request's expiry has passed (beyond the allowed clock skew). */
     EXPIRED,
     /** The request was issued in the future (beyond the allowed clock skew). */
