@@ -3,12 +3,9 @@ package org.medmesh.node.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +20,7 @@ import org.medmesh.node.application.port.ExchangeRefusedException;
 import org.medmesh.node.application.port.NodeKeys;
 import org.medmesh.node.domain.exchange.ExchangeRequest;
 import org.medmesh.node.domain.ledger.Did;
+import org.medmesh.node.testing.LedgerNode;
 
 /**
  * Two real nodes on one embedded ledger: node A (Hospital1MSP) signs a request with its own sealed keys, node B
@@ -32,24 +30,24 @@ class ExchangeVerificationIT {
     @TempDir
     Path dir;
 
-    private EmbeddedServer a;
-    private EmbeddedServer b;
+    private LedgerNode a;
+    private LedgerNode b;
 
     @BeforeEach
     void startTwoNodes() {
-        a = ApplicationContext.run(EmbeddedServer.class, settings("a", "Hospital1MSP"));
-        b = ApplicationContext.run(EmbeddedServer.class, settings("b", "Hospital2MSP"));
+        a = LedgerNode.start(settings("a", "Hospital1MSP"));
+        b = LedgerNode.start(settings("b", "Hospital2MSP"));
     }
 
     @AfterEach
     void stopNodes() {
-        b.getApplicationContext().close();
-        a.getApplicationContext().close();
+        b.close();
+        a.close();
     }
 
     @Test
     void the_holder_accepts_a_peers_request_once_and_refuses_its_replay_after_a_restart() {
-        NodeKeys requester = a.getApplicationContext().getBean(NodeKeys.class);
+        NodeKeys requester = a.bean(NodeKeys.class);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         ExchangeRequest request = new ExchangeRequest(requester.organization(), Did.forOrganization("Hospital2MSP"),
                 Did.parse("did:medmesh:7Hq2kXbQ9mRt4VnLp3sWzY"), "TREAT", List.of("Observation"), now,
@@ -57,27 +55,18 @@ class ExchangeVerificationIT {
         String jws = ExchangeRequestCodec.sign(request, requester);
 
         assertThat(verifier(b).verify(jws)).isEqualTo(request);
-        b.getApplicationContext().close();
-        b = ApplicationContext.run(EmbeddedServer.class, settings("b", "Hospital2MSP"));
+        b.close();
+        b = LedgerNode.start(settings("b", "Hospital2MSP"));
 
         assertThatThrownBy(() -> verifier(b).verify(jws)).isInstanceOfSatisfying(ExchangeRefusedException.class,
                 e -> assertThat(e.reason()).isEqualTo(ExchangeRefusal.REPLAYED));
     }
 
-    private static VerifyExchangeRequest verifier(EmbeddedServer node) {
-        return node.getApplicationContext().getBean(VerifyExchangeRequest.class);
+    private static VerifyExchangeRequest verifier(LedgerNode node) {
+        return node.bean(VerifyExchangeRequest.class);
     }
 
     private Map<String, Object> settings(String node, String mspId) {
-        Path ledgerDir = dir.resolve("ledger");
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("micronaut.server.port", -1);
-        properties.put("medmesh.node.data-dir", dir.resolve(node).toString());
-        properties.put("medmesh.node.validation", false);
-        properties.put("medmesh.ledger.data-dir", ledgerDir.toString());
-        properties.put("medmesh.ledger.jdbc-url", "jdbc:h2:file:" + ledgerDir.toAbsolutePath().resolve("blocks")
-                + ";AUTO_SERVER=TRUE");
-        properties.put("medmesh.ledger.msp-id", mspId);
-        return properties;
+        return LedgerNode.settings(dir.resolve(node), dir.resolve("ledger"), mspId);
     }
 }

@@ -1,8 +1,7 @@
 package org.medmesh.node.adapter.in.http.consent;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.medmesh.node.adapter.in.http.consent.RelayNodes.body;
-import static org.medmesh.node.adapter.in.http.consent.RelayNodes.json;
+import static org.medmesh.node.testing.LedgerNode.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,6 +15,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,6 +36,7 @@ import org.medmesh.node.application.consent.DecideAccess;
 import org.medmesh.node.domain.consent.AccessRequest;
 import org.medmesh.node.domain.consent.ConsentDecision;
 import org.medmesh.node.domain.consent.DenyReason;
+import org.medmesh.node.testing.LedgerNode;
 import org.medmesh.patient.seal.Argon2idParameters;
 import org.medmesh.patient.seal.PassphraseSeal;
 import org.medmesh.patient.wallet.PatientIdentity;
@@ -54,22 +55,38 @@ class PatientConsentIT {
     private final SecureRandom random = new SecureRandom();
     private final WalletSettings light = new WalletSettings(new PassphraseSeal(new Argon2idParameters(1024, 1, 1)),
             random, Clock.systemUTC());
-    private RelayNodes nodes;
-    private RelayNodes.Node city;
-    private RelayNodes.Node stMarys;
+    private LedgerNode city;
+    private LedgerNode stMarys;
     @TempDir
     Path wallets;
+    private Path nodes;
 
     @BeforeAll
-    void start() {
-        nodes = new RelayNodes();
-        city = nodes.start("CityHospitalMSP");
-        stMarys = nodes.start("StMarysHospitalMSP");
+    void start() throws java.io.IOException {
+        nodes = Files.createTempDirectory("medmesh-consent-it");
+        city = LedgerNode.start(hospital("CityHospitalMSP"));
+        stMarys = LedgerNode.start(hospital("StMarysHospitalMSP"));
     }
 
     @AfterAll
     void stop() {
-        nodes.close();
+        stMarys.close();
+        city.close();
+    }
+
+    /** A hospital's node on the test's one ledger; records written through /fhir are profile-validated. */
+    private Map<String, Object> hospital(String mspId) {
+        Map<String, Object> settings = LedgerNode.settings(nodes.resolve(mspId), nodes.resolve("ledger"), mspId);
+        settings.put("medmesh.node.validation", true);
+        return settings;
+    }
+
+    private static ObjectNode body(String... namesAndValues) {
+        ObjectNode body = LedgerNode.JSON.createObjectNode();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            body.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return body;
     }
 
     @Nested
@@ -82,7 +99,7 @@ class PatientConsentIT {
             String code = enrolmentCode(city, patientId);
 
             HttpResponse<String> response = city.post("/enrolments/" + code + "/response",
-                    body("response", identity.signedChallengeResponse(city.did, code, Instant.now())), null);
+                    body("response", identity.signedChallengeResponse(city.did(), code, Instant.now())), null);
 
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
             assertThat(json(response).get("patientDid").textValue()).isEqualTo(identity.did().value());
@@ -96,7 +113,7 @@ class PatientConsentIT {
             String patientId = createPatient(city);
             String code = enrolmentCode(city, patientId);
             // The victim's patient record, claimed with the attacker's response re-labelled as the victim's DID.
-            String forged = alter(attacker.signedChallengeResponse(city.did, code, Instant.now()),
+            String forged = alter(attacker.signedChallengeResponse(city.did(), code, Instant.now()),
                     attacker.did().value(), victim.did().value());
 
             HttpResponse<String> response = city.post("/enrolments/" + code + "/response",
@@ -114,7 +131,7 @@ class PatientConsentIT {
             String code = enrolmentCode(city, createPatient(city));
 
             HttpResponse<String> response = city.post("/enrolments/" + code + "/response",
-                    body("response", identity.signedChallengeResponse(stMarys.did, code, Instant.now())), null);
+                    body("response", identity.signedChallengeResponse(stMarys.did(), code, Instant.now())), null);
 
             assertThat(response.statusCode()).isEqualTo(422);
             assertThat(json(response).get("code").textValue()).isEqualTo("NOT_VERIFIED");
@@ -124,7 +141,7 @@ class PatientConsentIT {
         void accepts_a_code_once() {
             PatientIdentity identity = registered(newWallet(), city);
             String code = enrolmentCode(city, createPatient(city));
-            ObjectNode response = body("response", identity.signedChallengeResponse(city.did, code, Instant.now()));
+            ObjectNode response = body("response", identity.signedChallengeResponse(city.did(), code, Instant.now()));
             assertThat(city.post("/enrolments/" + code + "/response", response, null).statusCode()).isEqualTo(200);
 
             HttpResponse<String> again = city.post("/enrolments/" + code + "/response", response, null);
@@ -192,7 +209,7 @@ class PatientConsentIT {
             String id = json(submit(city, sign(identity, withholding(SecurityLabel.PSY)))).get("id").textValue();
             DecideAccess decisions = city.bean(DecideAccess.class);
             AccessRequest request = new AccessRequest(
-                    org.medmesh.node.domain.ledger.Did.parse(stMarys.did), org.medmesh.node.domain.ledger.Did.parse(city.did),
+                    org.medmesh.node.domain.ledger.Did.parse(stMarys.did()), org.medmesh.node.domain.ledger.Did.parse(city.did()),
                     org.medmesh.node.domain.ledger.Did.parse(identity.did().value()), "TREAT", Set.of(), Instant.now());
             assertThat(decisions.decide(request)).isInstanceOf(ConsentDecision.Permit.class);
 
@@ -260,7 +277,7 @@ class PatientConsentIT {
         @Test
         void rotates_and_recovers_keys_through_a_relay_and_signs_with_the_new_ones() {
             Wallet wallet = newWallet();
-            Did hospital = Did.parse(city.did);
+            Did hospital = Did.parse(city.did());
             registered(wallet, city);
             String rotation = wallet.beginRotation(hospital, false);
             assertThat(city.post("/relay/patients/rotations", body("operation", rotation), null).statusCode())
@@ -288,7 +305,7 @@ class PatientConsentIT {
             Wallet restored = Wallet.restore(backup, "another passphrase".toCharArray(), restoredFile, PASSPHRASE,
                     light);
 
-            PatientIdentity same = restored.identityFor(Did.parse(city.did));
+            PatientIdentity same = restored.identityFor(Did.parse(city.did()));
             assertThat(same.did()).isEqualTo(identity.did());
             assertThat(submit(city, sign(same, withholding())).statusCode()).isEqualTo(201);
             assertThat(Files.readString(restoredFile)).doesNotContain(identity.did().value());
@@ -301,8 +318,8 @@ class PatientConsentIT {
         return Wallet.create(wallets.resolve("wallet-" + random.nextLong() + ".json"), PASSPHRASE, light);
     }
 
-    private PatientIdentity registered(Wallet wallet, RelayNodes.Node node) {
-        Did hospital = Did.parse(node.did);
+    private PatientIdentity registered(Wallet wallet, LedgerNode node) {
+        Did hospital = Did.parse(node.did());
         PatientIdentity identity = wallet.identityFor(hospital);
         HttpResponse<String> response = node.post("/relay/patients", body("operation", identity.signedCreate()),
                 null);
@@ -315,7 +332,7 @@ class PatientConsentIT {
     private Provision withholding(SecurityLabel... labels) {
         List<Provision> exceptions = labels.length == 0 ? List.of() : List.of(new Provision(ProvisionType.DENY, null,
                 List.of(), List.of(), List.of(), List.of(), List.of(labels), List.of()));
-        return new Provision(ProvisionType.PERMIT, null, List.of(Did.parse(stMarys.did)), List.of(Did.parse(city.did)),
+        return new Provision(ProvisionType.PERMIT, null, List.of(Did.parse(stMarys.did())), List.of(Did.parse(city.did())),
                 List.of(PurposeOfUse.TREAT), List.of(), List.of(), exceptions);
     }
 
@@ -332,16 +349,16 @@ class PatientConsentIT {
 
     private record Signed(String grant, byte[] document) {}
 
-    private static HttpResponse<String> submit(RelayNodes.Node node, Signed signed) {
+    private static HttpResponse<String> submit(LedgerNode node, Signed signed) {
         return node.post("/relay/consents", body("grant", signed.grant(), "document", b64(signed.document())), null);
     }
 
-    private static HttpResponse<String> revoke(RelayNodes.Node node, PatientIdentity identity, String consentId) {
+    private static HttpResponse<String> revoke(LedgerNode node, PatientIdentity identity, String consentId) {
         return node.post("/relay/consents/" + consentId + "/revocation",
                 body("operation", identity.signedRevoke(consentId, Instant.now())), null);
     }
 
-    private static String createPatient(RelayNodes.Node node) {
+    private static String createPatient(LedgerNode node) {
         HttpResponse<String> created = node.send("POST", "/fhir/Patient",
                 "{\"resourceType\":\"Patient\",\"name\":[{\"family\":\"Enrolee\"}]}", "application/fhir+json",
                 Role.ADMIN);
@@ -350,13 +367,13 @@ class PatientConsentIT {
         return location.replaceAll(".*/Patient/([^/]+).*", "$1");
     }
 
-    private static String enrolmentCode(RelayNodes.Node node, String patientId) {
+    private static String enrolmentCode(LedgerNode node, String patientId) {
         HttpResponse<String> issued = node.post("/enrolments", body("patient", "Patient/" + patientId), Role.ADMIN);
         assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
         return json(issued).get("challenge").textValue();
     }
 
-    private static String patientIdentifiers(RelayNodes.Node node, String patientId) {
+    private static String patientIdentifiers(LedgerNode node, String patientId) {
         return node.send("GET", "/fhir/Patient/" + patientId, null, null, Role.ADMIN).body();
     }
 

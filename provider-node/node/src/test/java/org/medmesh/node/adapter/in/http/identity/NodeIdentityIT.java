@@ -19,6 +19,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.medmesh.node.adapter.in.fhir.auth.Role;
 import org.medmesh.node.adapter.out.keys.SealedNodeKeys;
+import org.medmesh.node.testing.LedgerNode;
 
 /**
  * Real nodes over HTTP on one embedded ledger (shared directory and H2 database): each registers its organisation
@@ -33,15 +34,15 @@ class NodeIdentityIT {
     @TempDir
     static Path dir;
     private Path ledgerDir;
-    private IdentityNode a;
-    private IdentityNode b;
+    private LedgerNode a;
+    private LedgerNode b;
 
     @BeforeAll
     void startTwoNodes() {
         ledgerDir = dir.resolve("ledger");
-        a = IdentityNode.start(withPassphrase(IdentityNode.settings(dir.resolve("a"), ledgerDir, "Hospital1MSP"),
+        a = LedgerNode.start(withPassphrase(LedgerNode.settings(dir.resolve("a"), ledgerDir, "Hospital1MSP"),
                 PASSPHRASE));
-        b = IdentityNode.start(IdentityNode.settings(dir.resolve("b"), ledgerDir, "Hospital2MSP"));
+        b = LedgerNode.start(LedgerNode.settings(dir.resolve("b"), ledgerDir, "Hospital2MSP"));
     }
 
     @AfterAll
@@ -57,8 +58,8 @@ class NodeIdentityIT {
             HttpResponse<String> response = a.get("/identity");
 
             assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(IdentityNode.json(response).path("did").asText()).isEqualTo(A_DID);
-            assertThat(IdentityNode.json(response).path("serviceEndpoint").asText()).isEqualTo(a.url());
+            assertThat(LedgerNode.json(response).path("did").asText()).isEqualTo(A_DID);
+            assertThat(LedgerNode.json(response).path("serviceEndpoint").asText()).isEqualTo(a.url());
         }
 
         @Test
@@ -68,15 +69,15 @@ class NodeIdentityIT {
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
                     assertThat(type).startsWith("application/did+json"));
-            JsonNode document = IdentityNode.json(response);
+            JsonNode document = LedgerNode.json(response);
             assertThat(document.path("id").asText()).isEqualTo(A_DID);
             assertThat(document.path("service").path(0).path("serviceEndpoint").asText()).isEqualTo(a.url());
-            assertThat(signingKey(document)).isEqualTo(signingKey(IdentityNode.json(a.get("/dids/" + A_DID))));
+            assertThat(signingKey(document)).isEqualTo(signingKey(LedgerNode.json(a.get("/dids/" + A_DID))));
         }
 
         @Test
         void resolves_a_did_key_by_decoding_it() {
-            JsonNode document = IdentityNode.json(
+            JsonNode document = LedgerNode.json(
                     b.get("/dids/did:key:z6MkiTBz1ymuepAQ4HEHYSF1H8quG5GLVVQR3djdX3mDooWp"));
 
             assertThat(signingKey(document)).isEqualTo("O2onvM62pC1io6jQKm8Nc2UyFXcd4kOmOsBIoYtZ2ik");
@@ -95,7 +96,7 @@ class NodeIdentityIT {
             HttpResponse<String> response = b.get("/dids/did:key:z6MkNotBase58lIO0");
 
             assertThat(response.statusCode()).isEqualTo(400);
-            assertThat(IdentityNode.json(response).path("code").asText()).isEqualTo("MALFORMED_DID");
+            assertThat(LedgerNode.json(response).path("code").asText()).isEqualTo("MALFORMED_DID");
         }
     }
 
@@ -103,26 +104,26 @@ class NodeIdentityIT {
     class Rotation {
         @Test
         void the_other_node_serves_the_new_key_within_a_second() {
-            String before = signingKey(IdentityNode.json(b.get("/dids/" + A_DID)));
+            String before = signingKey(LedgerNode.json(b.get("/dids/" + A_DID)));
 
             HttpResponse<String> rotated = a.post("/admin/identity/rotation", Role.ADMIN);
             long rotatedAt = System.nanoTime();
 
             assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(200);
-            JsonNode answer = IdentityNode.json(rotated);
+            JsonNode answer = LedgerNode.json(rotated);
             String after = answer.path("signingKey").asText();
             assertThat(answer.path("did").asText()).isEqualTo(A_DID);
             assertThat(after).isNotEqualTo(before);
             awaitWithin(Duration.ofSeconds(1), rotatedAt, () ->
-                    after.equals(signingKey(IdentityNode.json(b.get("/dids/" + A_DID)))));
-            assertThat(IdentityNode.json(b.get("/dids/" + A_DID)).path("id").asText()).isEqualTo(A_DID);
+                    after.equals(signingKey(LedgerNode.json(b.get("/dids/" + A_DID)))));
+            assertThat(LedgerNode.json(b.get("/dids/" + A_DID)).path("id").asText()).isEqualTo(A_DID);
         }
 
         @Test
         void answers_the_new_version() {
             long version = a.ledger().resolve(a.ledger().organization()).orElseThrow().version();
 
-            JsonNode answer = IdentityNode.json(a.post("/admin/identity/rotation", Role.ADMIN));
+            JsonNode answer = LedgerNode.json(a.post("/admin/identity/rotation", Role.ADMIN));
 
             assertThat(answer.path("version").asLong()).isEqualTo(version + 1);
         }
@@ -146,31 +147,31 @@ class NodeIdentityIT {
     class Restart {
         @Test
         void keeps_the_did_and_keys_without_writing_to_the_ledger() {
-            Map<String, Object> settings = withPublicUrl(IdentityNode.settings(dir.resolve("c"), ledgerDir,
+            Map<String, Object> settings = withPublicUrl(LedgerNode.settings(dir.resolve("c"), ledgerDir,
                     "Hospital3MSP"), "https://c.hospital.example");
             JsonNode before;
             long height;
-            try (IdentityNode c = IdentityNode.start(settings)) {
-                before = IdentityNode.json(c.get("/dids/did:medmesh:org:Hospital3MSP"));
+            try (LedgerNode c = LedgerNode.start(settings)) {
+                before = LedgerNode.json(c.get("/dids/did:medmesh:org:Hospital3MSP"));
                 height = c.ledger().height();
             }
 
-            try (IdentityNode c = IdentityNode.start(settings)) {
-                assertThat(IdentityNode.json(c.get("/dids/did:medmesh:org:Hospital3MSP"))).isEqualTo(before);
+            try (LedgerNode c = LedgerNode.start(settings)) {
+                assertThat(LedgerNode.json(c.get("/dids/did:medmesh:org:Hospital3MSP"))).isEqualTo(before);
                 assertThat(c.ledger().height()).isEqualTo(height);
             }
         }
 
         @Test
         void updates_a_changed_endpoint_and_keeps_the_keys() {
-            Map<String, Object> settings = IdentityNode.settings(dir.resolve("d"), ledgerDir, "Hospital4MSP");
+            Map<String, Object> settings = LedgerNode.settings(dir.resolve("d"), ledgerDir, "Hospital4MSP");
             String key;
-            try (IdentityNode d = IdentityNode.start(withPublicUrl(settings, "https://old.hospital.example"))) {
-                key = signingKey(IdentityNode.json(d.get("/dids/did:medmesh:org:Hospital4MSP")));
+            try (LedgerNode d = LedgerNode.start(withPublicUrl(settings, "https://old.hospital.example"))) {
+                key = signingKey(LedgerNode.json(d.get("/dids/did:medmesh:org:Hospital4MSP")));
             }
 
-            try (IdentityNode d = IdentityNode.start(withPublicUrl(settings, "https://new.hospital.example"))) {
-                JsonNode document = IdentityNode.json(d.get("/dids/did:medmesh:org:Hospital4MSP"));
+            try (LedgerNode d = LedgerNode.start(withPublicUrl(settings, "https://new.hospital.example"))) {
+                JsonNode document = LedgerNode.json(d.get("/dids/did:medmesh:org:Hospital4MSP"));
                 assertThat(document.path("service").path(0).path("serviceEndpoint").asText())
                         .isEqualTo("https://new.hospital.example");
                 assertThat(signingKey(document)).isEqualTo(key);
@@ -179,9 +180,9 @@ class NodeIdentityIT {
 
         @Test
         void refuses_to_start_when_the_ledger_holds_other_keys_for_the_organisation() {
-            Map<String, Object> impostor = IdentityNode.settings(dir.resolve("lost-keys"), ledgerDir, "Hospital1MSP");
+            Map<String, Object> impostor = LedgerNode.settings(dir.resolve("lost-keys"), ledgerDir, "Hospital1MSP");
 
-            assertThatThrownBy(() -> IdentityNode.start(impostor).close())
+            assertThatThrownBy(() -> LedgerNode.start(impostor).close())
                     .hasStackTraceContaining("the ledger holds other keys for " + A_DID);
         }
     }
@@ -190,12 +191,12 @@ class NodeIdentityIT {
     class KeyFile {
         @Test
         void a_wrong_passphrase_refuses_to_start_and_leaves_the_key_file_unchanged() throws Exception {
-            Map<String, Object> settings = IdentityNode.settings(dir.resolve("e"), ledgerDir, "Hospital5MSP");
-            IdentityNode.start(withPassphrase(settings, PASSPHRASE)).close();
+            Map<String, Object> settings = LedgerNode.settings(dir.resolve("e"), ledgerDir, "Hospital5MSP");
+            LedgerNode.start(withPassphrase(settings, PASSPHRASE)).close();
             Path keyFile = keyFile(dir.resolve("e"));
             byte[] sealed = Files.readAllBytes(keyFile);
 
-            assertThatThrownBy(() -> IdentityNode.start(withPassphrase(settings, "not the passphrase")).close())
+            assertThatThrownBy(() -> LedgerNode.start(withPassphrase(settings, "not the passphrase")).close())
                     .hasStackTraceContaining("does not open with medmesh.node.key-passphrase");
             assertThat(Files.readAllBytes(keyFile)).isEqualTo(sealed);
         }
@@ -205,7 +206,7 @@ class NodeIdentityIT {
             Path keyFile = keyFile(a.dataDir);
 
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
-            assertThat(IdentityNode.JSON.readTree(keyFile.toFile()).path("format").asText())
+            assertThat(LedgerNode.JSON.readTree(keyFile.toFile()).path("format").asText())
                     .isEqualTo("medmesh.sealed");
         }
 

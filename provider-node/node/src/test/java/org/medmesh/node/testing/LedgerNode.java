@@ -1,4 +1,4 @@
-package org.medmesh.node.adapter.in.http.identity;
+package org.medmesh.node.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,23 +22,26 @@ import org.medmesh.node.cli.Tokens;
 
 /**
  * One real provider node on a random port, on an embedded ledger it shares with the other nodes of a test (the
- * same ledger directory and H2 database), acting as {@code mspId}; with an HTTP client for its JSON API.
+ * same ledger directory and H2 database), acting as {@code mspId}; with an HTTP/1.1 client for its APIs.
  */
-final class IdentityNode implements AutoCloseable {
-    static final ObjectMapper JSON = new ObjectMapper();
+public final class LedgerNode implements AutoCloseable {
+    public static final ObjectMapper JSON = new ObjectMapper();
 
-    final EmbeddedServer server;
-    final Path dataDir;
+    public final EmbeddedServer server;
+    public final Path dataDir;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
-    private IdentityNode(EmbeddedServer server, Path dataDir) {
+    private LedgerNode(EmbeddedServer server, Path dataDir) {
         this.server = server;
         this.dataDir = dataDir;
     }
 
-    /** The settings of a node in {@code dataDir} on the ledger in {@code ledgerDir}; add to them before starting. */
-    static Map<String, Object> settings(Path dataDir, Path ledgerDir, String mspId) {
+    /**
+     * The settings of a node in {@code dataDir} on the ledger in {@code ledgerDir}, profile validation off (tests
+     * that write records through {@code /fhir} turn it back on); add to them before starting.
+     */
+    public static Map<String, Object> settings(Path dataDir, Path ledgerDir, String mspId) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("micronaut.server.port", -1);
         properties.put("medmesh.node.data-dir", dataDir.toString());
@@ -50,44 +53,68 @@ final class IdentityNode implements AutoCloseable {
         return properties;
     }
 
-    static IdentityNode start(Map<String, Object> settings) {
-        return new IdentityNode(ApplicationContext.run(EmbeddedServer.class, settings),
+    public static LedgerNode start(Map<String, Object> settings) {
+        return new LedgerNode(ApplicationContext.run(EmbeddedServer.class, settings),
                 Path.of((String) settings.get("medmesh.node.data-dir")));
     }
 
-    String url() {
+    public String url() {
         String url = server.getURL().toString();
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
-    LedgerClient ledger() {
-        return server.getApplicationContext().getBean(LedgerClient.class);
+    /** The organisation's DID, {@code did:medmesh:org:<mspId>}. */
+    public String did() {
+        return ledger().organization().value();
     }
 
-    String token(Role role) {
+    public LedgerClient ledger() {
+        return bean(LedgerClient.class);
+    }
+
+    public <T> T bean(Class<T> type) {
+        return server.getApplicationContext().getBean(type);
+    }
+
+    public String token(Role role) {
         return NodeTokens.loadOrCreate(dataDir).issue(role.claim() + "@test", role, Tokens.defaultScopes(role),
                 Duration.ofHours(1), Clock.systemUTC());
     }
 
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(url() + path)).header("Accept", "application/json").GET());
     }
 
-    HttpResponse<String> get(String path, String accept) {
+    public HttpResponse<String> get(String path, String accept) {
         return send(HttpRequest.newBuilder(URI.create(url() + path)).header("Accept", accept).GET());
     }
 
     /** {@code POST} without a body; {@code role} null sends no token. */
-    HttpResponse<String> post(String path, Role role) {
+    public HttpResponse<String> post(String path, Role role) {
+        return send("POST", path, null, null, role);
+    }
+
+    /** {@code POST} of a JSON body; {@code role} null sends no token. */
+    public HttpResponse<String> post(String path, JsonNode body, Role role) {
+        return send("POST", path, body.toString(), "application/json", role);
+    }
+
+    /** Any request; {@code body}, {@code contentType} and {@code role} may be null. */
+    public HttpResponse<String> send(String method, String path, String body, String contentType, Role role) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + path))
-                .POST(HttpRequest.BodyPublishers.noBody()).header("Accept", "application/json");
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body))
+                .header("Accept", "application/json");
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
         if (role != null) {
             request.header("Authorization", "Bearer " + token(role));
         }
         return send(request);
     }
 
-    static JsonNode json(HttpResponse<String> response) {
+    public static JsonNode json(HttpResponse<String> response) {
         try {
             return JSON.readTree(response.body());
         } catch (IOException e) {
@@ -97,7 +124,7 @@ final class IdentityNode implements AutoCloseable {
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
