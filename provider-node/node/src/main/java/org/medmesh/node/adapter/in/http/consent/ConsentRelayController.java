@@ -13,6 +13,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.medmesh.chaincode.consent.ConsentRevocation;
 import org.medmesh.node.adapter.in.http.ApiError;
 import org.medmesh.node.adapter.in.http.ApiException;
 import org.medmesh.node.adapter.in.http.JsonBodies;
@@ -21,6 +22,7 @@ import org.medmesh.node.application.consent.SubmitConsent;
 import org.medmesh.node.application.port.LedgerClient;
 import org.medmesh.node.domain.ledger.Consent;
 import org.medmesh.node.domain.ledger.ConsentId;
+import org.medmesh.node.domain.ledger.SignedOperation;
 
 /**
  * A wallet's consents: {@code POST /relay/consents} (a signed grant with the signed FHIR Consent it covers),
@@ -58,18 +60,28 @@ final class ConsentRelayController {
             produces = MediaType.APPLICATION_JSON)
     Map<String, Object> revoke(@PathVariable String id, @Nullable @Body String body) {
         ConsentId consentId = consentId(id);
-        Consent revoked = ledger.revokeConsent(PatientRelayController.operation(body));
-        if (!revoked.id().equals(consentId)) {
-            // The chaincode revoked what the patient signed; a mismatched URL is the caller's mistake, said plainly.
-            throw new ApiException(ApiError.BAD_REQUEST, "the revocation is for " + revoked.id() + ", not " + id);
+        SignedOperation operation = PatientRelayController.operation(body);
+        String signedFor = revokedConsent(operation);
+        if (!signedFor.equals(consentId.value())) {
+            // Checked before anything is submitted: a mismatched URL is the caller's mistake and changes nothing.
+            throw new ApiException(ApiError.BAD_REQUEST, "the revocation is for " + signedFor + ", not " + id);
         }
-        return json(revoked);
+        return json(ledger.revokeConsent(operation));
     }
 
     @Post(uri = "/consents/{id}/document", consumes = MediaType.APPLICATION_JSON)
     HttpResponse<Void> document(@PathVariable String id, @Nullable @Body String body) {
         accept.accept(consentId(id), JsonBodies.base64Url(body, "document"));
         return HttpResponse.noContent();
+    }
+
+    /** The consent the signed revocation names, read by the chaincode's own parser (its checks come later). */
+    private static String revokedConsent(SignedOperation operation) {
+        try {
+            return ConsentRevocation.parse(operation.compactJws()).consentId().value();
+        } catch (RuntimeException e) {
+            throw new ApiException(ApiError.BAD_REQUEST, "\"operation\" is not a signed consent revocation");
+        }
     }
 
     private static ConsentId consentId(String id) {
