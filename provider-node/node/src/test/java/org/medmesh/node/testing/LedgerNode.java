@@ -101,16 +101,29 @@ public final class LedgerNode implements AutoCloseable {
 
     /** Any request; {@code body}, {@code contentType} and {@code role} may be null. */
     public HttpResponse<String> send(String method, String path, String body, String contentType, Role role) {
+        return send(method, path, body, contentType, "application/json", role);
+    }
+
+    /** Any request, accepting {@code accept}; {@code body}, {@code contentType} and {@code role} may be null. */
+    public HttpResponse<String> send(String method, String path, String body, String contentType, String accept,
+            Role role) {
+        return send(method, path, body, contentType, accept, role, Map.of());
+    }
+
+    /** Any request with extra headers. */
+    public HttpResponse<String> send(String method, String path, String body, String contentType, String accept,
+            Role role, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body))
-                .header("Accept", "application/json");
+                .header("Accept", accept);
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
         if (role != null) {
             request.header("Authorization", "Bearer " + token(role));
         }
+        headers.forEach(request::header);
         return send(request);
     }
 

@@ -11,6 +11,9 @@ import org.medmesh.node.domain.ledger.Did;
  */
 public interface ExchangeRequests {
 
+    /** The request's id, which every envelope of the answer carries (it binds the answer to this request). */
+    String requestId(String request);
+
     /** The requester the request claims to come from, unverified: to look its signing key up. */
     Did claimedRequester(String request);
 

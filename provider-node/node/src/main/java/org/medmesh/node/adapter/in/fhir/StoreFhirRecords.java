@@ -17,6 +17,7 @@ import org.medmesh.fhirstore.SortSpec;
 import org.medmesh.fhirstore.StoreException;
 import org.medmesh.fhirstore.StoreTransaction;
 import org.medmesh.fhirstore.StoredResource;
+import org.medmesh.node.application.fhir.PatientRecords;
 import org.medmesh.node.application.fhir.SearchParameters;
 
 /** The providers' access to the store: transactions with errors mapped, searches, conditional URLs. */
@@ -76,7 +77,7 @@ public final class StoreFhirRecords implements ResourceTypeProvider.FhirRecords 
     }
 
     IBundleProvider compartment(String patientId) {
-        return new PatientEverything(store, resources, patientId);
+        return new PatientEverything(new PatientRecords(store, resources.context()), resources, patientId);
     }
 
     private List<SearchCriterion> criteria(String type, Map<String, List<String>> params) {

@@ -13,6 +13,10 @@ public enum ApiError {
     BAD_REQUEST(HttpStatus.BAD_REQUEST, "Bad request"),
     /** A signature, challenge response or document that does not verify. */
     NOT_VERIFIED(HttpStatus.UNPROCESSABLE_ENTITY, "Not verified"),
+    /** The request was understood and recorded, and refused: the patient's consent does not allow it. */
+    DENIED(HttpStatus.FORBIDDEN, "Access denied"),
+    /** The request was already made once (a replay) or conflicts with the current state. */
+    CONFLICT(HttpStatus.CONFLICT, "Conflict"),
     /** Nothing by that name. */
     NOT_FOUND(HttpStatus.NOT_FOUND, "Not found"),
     /** The ledger refused the operation; nothing changed. */

@@ -8,11 +8,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.medmesh.node.application.port.ConsentDocumentStore;
+import org.medmesh.node.application.port.EmergencyReasons;
 import org.medmesh.node.application.port.EnrolmentChallenges;
+import org.medmesh.node.application.port.PatientLinks;
 import org.medmesh.node.application.port.SeenNonces;
+import org.medmesh.node.domain.exchange.EmergencyAccess;
 import org.medmesh.node.domain.consent.ConsentDocument;
 import org.medmesh.node.domain.ledger.ConsentId;
 import org.medmesh.node.domain.ledger.Did;
@@ -20,10 +25,11 @@ import org.medmesh.node.domain.ledger.Did;
 /**
  * The node's own state in the same database as its records (H2 or PostgreSQL), with its own Flyway history
  * ({@code node_schema_history}, migrations in {@code db/node/<vendor>}) and a small pool of its own: consent
- * documents, enrolment codes and the nonces of accepted exchange requests.
+ * documents, enrolment codes, the nonces of accepted exchange requests, the links from local Patients to their
+ * DIDs at other hospitals, and break-glass reasons.
  */
-public final class JdbcNodeState implements ConsentDocumentStore, EnrolmentChallenges, SeenNonces,
-        AutoCloseable {
+public final class JdbcNodeState implements ConsentDocumentStore, EnrolmentChallenges, SeenNonces, PatientLinks,
+        EmergencyReasons, AutoCloseable {
     /** SQL:2003 "unique violation", as both H2 and PostgreSQL report it. */
     private static final String UNIQUE_VIOLATION = "23505";
 
@@ -135,6 +141,61 @@ public final class JdbcNodeState implements ConsentDocumentStore, EnrolmentChall
     @Override
     public int forgetExpired(Instant now) {
         return update("DELETE FROM exchange_nonce WHERE expires_at <= ?", Timestamp.from(now));
+    }
+
+    @Override
+    public void link(String patientId, Did holder, Did patientAtHolder, Instant linkedAt) {
+        // Replace in one transaction: a reader never sees the patient without a link to a holder it had.
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM patient_link WHERE patient_id = ? AND holder_did = ?");
+                    PreparedStatement insert = connection.prepareStatement("INSERT INTO patient_link "
+                            + "(patient_id, holder_did, patient_did, linked_at) VALUES (?, ?, ?, ?)")) {
+                delete.setString(1, patientId);
+                delete.setString(2, holder.value());
+                delete.executeUpdate();
+                insert.setString(1, patientId);
+                insert.setString(2, holder.value());
+                insert.setString(3, patientAtHolder.value());
+                insert.setTimestamp(4, Timestamp.from(linkedAt));
+                insert.executeUpdate();
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot record a patient link", e);
+        }
+    }
+
+    @Override
+    public List<Link> linksOf(String patientId) {
+        String sql = "SELECT holder_did, patient_did, linked_at FROM patient_link WHERE patient_id = ? "
+                + "ORDER BY holder_did";
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, patientId);
+            List<Link> links = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    links.add(new Link(patientId, Did.parse(rows.getString(1)), Did.parse(rows.getString(2)),
+                            rows.getTimestamp(3).toInstant()));
+                }
+            }
+            return links;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read patient links", e);
+        }
+    }
+
+    @Override
+    public void keep(String eventId, Did requester, Did patient, EmergencyAccess emergency, Instant recordedAt) {
+        update("INSERT INTO break_glass_reason (event_id, requester, patient_did, reason_code, reason, declared_at, "
+                + "recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)", eventId, requester.value(), patient.value(),
+                emergency.reasonCode(), emergency.reason(), Timestamp.from(emergency.declaredAt()),
+                Timestamp.from(recordedAt));
     }
 
     private Optional<String> patientOf(String challengeSha256) {

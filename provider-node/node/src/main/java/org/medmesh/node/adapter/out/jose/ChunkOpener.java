@@ -5,6 +5,7 @@ import static org.medmesh.node.adapter.out.jose.StreamClaims.COUNT;
 import static org.medmesh.node.adapter.out.jose.StreamClaims.DATA;
 import static org.medmesh.node.adapter.out.jose.StreamClaims.LAST;
 import static org.medmesh.node.adapter.out.jose.StreamClaims.MANIFEST;
+import static org.medmesh.node.adapter.out.jose.StreamClaims.RECEIPT;
 import static org.medmesh.node.adapter.out.jose.StreamClaims.REQUEST_ID;
 import static org.medmesh.node.adapter.out.jose.StreamClaims.SEQUENCE;
 import static org.medmesh.node.adapter.out.jose.StreamClaims.SHA256;
@@ -17,7 +18,9 @@ import java.security.MessageDigest;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.medmesh.node.application.port.ExchangeRefusal;
 import org.medmesh.node.application.port.ExchangeRefusedException;
@@ -40,6 +43,7 @@ public final class ChunkOpener implements AutoCloseable {
     private int received;
     private boolean lastReceived;
     private boolean done;
+    private Map<String, String> receipt = Map.of();
 
     /** Opens the answer to request {@code requestId} from {@code holder}, whose ledger key is the signing key. */
     public ChunkOpener(String requestId, ReplyKey replyKey, Did holder, String holderSigningKey) {
@@ -97,12 +101,46 @@ public final class ChunkOpener implements AutoCloseable {
                 Arrays.fill(plaintext, (byte) 0);
                 throw refused(ExchangeRefusal.MANIFEST_MISMATCH, "the SHA-256 differs from the manifest's");
             }
+            receipt = receiptOf(claims);
             close();
             return plaintext;
         } catch (ExchangeRefusedException e) {
             close();
             throw e;
         }
+    }
+
+    /** True once the chunk marked last arrived: the next envelope must be the manifest. */
+    public boolean awaitsManifest() {
+        return lastReceived && !done;
+    }
+
+    /** The number of chunks accepted so far. */
+    public int received() {
+        return received;
+    }
+
+    /** The manifest's receipt (ledger transaction, consent…), once {@link #finish} succeeded; empty before. */
+    public Map<String, String> receipt() {
+        return receipt;
+    }
+
+    private static Map<String, String> receiptOf(JWTClaimsSet claims) {
+        Object value = claims.getClaim(RECEIPT);
+        if (value == null) {
+            return Map.of();
+        }
+        if (!(value instanceof Map<?, ?> map)) {
+            throw refused(ExchangeRefusal.MALFORMED, "the receipt is not an object");
+        }
+        Map<String, String> copy = new LinkedHashMap<>();
+        map.forEach((k, v) -> {
+            if (!(k instanceof String key) || !(v instanceof String text)) {
+                throw refused(ExchangeRefusal.MALFORMED, "the receipt holds text only");
+            }
+            copy.put(key, text);
+        });
+        return Map.copyOf(copy);
     }
 
     private void checkSameStream(JWTClaimsSet claims) {

@@ -5,6 +5,7 @@ import static org.medmesh.node.adapter.out.jose.StreamClaims.COUNT;
 import static org.medmesh.node.adapter.out.jose.StreamClaims.DATA;
 import static org.medmesh.node.adapter.out.jose.StreamClaims.LAST;
 import static org.medmesh.node.adapter.out.jose.StreamClaims.MANIFEST;
+import static org.medmesh.node.adapter.out.jose.StreamClaims.RECEIPT;
 import static org.medmesh.node.adapter.out.jose.StreamClaims.REQUEST_ID;
 import static org.medmesh.node.adapter.out.jose.StreamClaims.SEQUENCE;
 import static org.medmesh.node.adapter.out.jose.StreamClaims.SHA256;
@@ -18,8 +19,11 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.Objects;
 import org.medmesh.node.application.port.NodeKeys;
+import org.medmesh.node.application.port.ResponseSealer;
 
 /**
  * The holder's side of the response stream: the plaintext (a FHIR Bundle's JSON) in pieces of at most
@@ -28,7 +32,7 @@ import org.medmesh.node.application.port.NodeKeys;
  * the chunk count and the SHA-256 of the whole plaintext. The manifest is encrypted like the chunks: the digest of
  * a patient's records must not be visible to whoever terminates TLS, and the requester needs one code path only.
  */
-public final class ChunkSealer {
+public final class ChunkSealer implements ResponseSealer {
     public static final int MAX_CHUNK_BYTES = 64 * 1024;
     private static final int STREAM_ID_BYTES = 16;
 
@@ -42,10 +46,23 @@ public final class ChunkSealer {
 
     /** The sealed stream of {@code plaintext} for request {@code requestId}, to {@code replyKey} (base64url). */
     public SealedResponse seal(String requestId, String replyKey, byte[] plaintext) {
+        List<String> envelopes = new ArrayList<>();
+        seal(requestId, replyKey, plaintext, Map.of(), envelopes::add);
+        return new SealedResponse(envelopes.subList(0, envelopes.size() - 1), envelopes.get(envelopes.size() - 1));
+    }
+
+    /**
+     * Seals {@code plaintext} chunk by chunk, handing each envelope to {@code sink} as soon as it is sealed (so the
+     * first chunk travels while the next is being encrypted), then the manifest, which also carries
+     * {@code receipt}: what the requester records with the import (the ledger transaction, the consent), signed
+     * with the rest.
+     */
+    @Override
+    public void seal(String requestId, String replyKey, byte[] plaintext, Map<String, String> receipt,
+            Consumer<String> sink) {
         Objects.requireNonNull(requestId, "requestId");
         String streamId = newStreamId();
         int count = Math.max(1, (plaintext.length + MAX_CHUNK_BYTES - 1) / MAX_CHUNK_BYTES);
-        List<String> chunks = new ArrayList<>(count);
         for (int seq = 0; seq < count; seq++) {
             byte[] piece = Arrays.copyOfRange(plaintext, seq * MAX_CHUNK_BYTES,
                     Math.min(plaintext.length, (seq + 1) * MAX_CHUNK_BYTES));
@@ -57,16 +74,18 @@ public final class ChunkSealer {
                     .claim(DATA, Base64URL.encode(piece).toString())
                     .build();
             Arrays.fill(piece, (byte) 0);
-            chunks.add(Envelopes.seal(claims, CHUNK, holderKeys, replyKey));
+            sink.accept(Envelopes.seal(claims, CHUNK, holderKeys, replyKey));
         }
-        JWTClaimsSet manifest = new JWTClaimsSet.Builder()
+        JWTClaimsSet.Builder manifest = new JWTClaimsSet.Builder()
                 .issuer(holderKeys.organization().value())
                 .claim(REQUEST_ID, requestId)
                 .claim(STREAM_ID, streamId)
                 .claim(COUNT, count)
-                .claim(SHA256, Base64URL.encode(sha256(plaintext)).toString())
-                .build();
-        return new SealedResponse(chunks, Envelopes.seal(manifest, MANIFEST, holderKeys, replyKey));
+                .claim(SHA256, Base64URL.encode(sha256(plaintext)).toString());
+        if (!receipt.isEmpty()) {
+            manifest.claim(RECEIPT, Map.copyOf(receipt));
+        }
+        sink.accept(Envelopes.seal(manifest.build(), MANIFEST, holderKeys, replyKey));
     }
 
     private String newStreamId() {

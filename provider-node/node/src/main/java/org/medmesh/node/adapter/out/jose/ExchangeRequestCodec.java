@@ -17,6 +17,7 @@ import java.util.Map;
 import org.medmesh.node.application.port.ExchangeRefusal;
 import org.medmesh.node.application.port.ExchangeRefusedException;
 import org.medmesh.node.application.port.NodeKeys;
+import org.medmesh.node.domain.exchange.EmergencyAccess;
 import org.medmesh.node.domain.exchange.ExchangeRequest;
 import org.medmesh.node.domain.ledger.Did;
 
@@ -34,6 +35,7 @@ public final class ExchangeRequestCodec {
     private static final String PURPOSE = "purpose";
     private static final String CLASSES = "classes";
     private static final String REPLY_KEY = "reply_key";
+    private static final String BREAK_GLASS = "break_glass";
 
     private ExchangeRequestCodec() {
     }
@@ -43,7 +45,7 @@ public final class ExchangeRequestCodec {
         if (!request.requester().equals(requesterKeys.organization())) {
             throw new IllegalArgumentException("a node signs only its own requests");
         }
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(request.requester().value())
                 .audience(request.audience().value())
                 .subject(request.patient().value())
@@ -52,9 +54,13 @@ public final class ExchangeRequestCodec {
                 .jwtID(request.nonce())
                 .claim(PURPOSE, request.purpose())
                 .claim(CLASSES, request.classes())
-                .claim(REPLY_KEY, Map.of("kty", "OKP", "crv", "X25519", "x", request.replyKey()))
-                .build();
-        return Signatures.sign(claims, TYPE, requesterKeys).serialize();
+                .claim(REPLY_KEY, Map.of("kty", "OKP", "crv", "X25519", "x", request.replyKey()));
+        EmergencyAccess emergency = request.emergency();
+        if (emergency != null) {
+            claims.claim(BREAK_GLASS, Map.of("code", emergency.reasonCode(), "reason", emergency.reason(),
+                    "declared_at", emergency.declaredAt().getEpochSecond()));
+        }
+        return Signatures.sign(claims.build(), TYPE, requesterKeys).serialize();
     }
 
     /** The requester a request claims to come from, unverified: to look its signing key up on the ledger. */
@@ -114,10 +120,21 @@ public final class ExchangeRequestCodec {
             return new ExchangeRequest(Did.parse(claims.getIssuer()), Did.parse(audience.get(0)),
                     Did.parse(claims.getSubject()), claims.getStringClaim(PURPOSE), claims.getStringListClaim(CLASSES),
                     claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant(), claims.getJWTID(),
-                    replyKey(claims.getJSONObjectClaim(REPLY_KEY)));
+                    replyKey(claims.getJSONObjectClaim(REPLY_KEY)), emergency(claims.getJSONObjectClaim(BREAK_GLASS)));
         } catch (ParseException | RuntimeException e) {
             throw new ExchangeRefusedException(ExchangeRefusal.MALFORMED, "a claim is missing or ill-formed");
         }
+    }
+
+    private static EmergencyAccess emergency(Map<String, Object> claim) {
+        if (claim == null) {
+            return null;
+        }
+        if (!(claim.get("code") instanceof String code) || !(claim.get("reason") instanceof String reason)
+                || !(claim.get("declared_at") instanceof Number declaredAt)) {
+            throw new IllegalArgumentException("a break-glass claim has code, reason and declared_at");
+        }
+        return new EmergencyAccess(code, reason, Instant.ofEpochSecond(declaredAt.longValue()));
     }
 
     private static String replyKey(Map<String, Object> jwk) {

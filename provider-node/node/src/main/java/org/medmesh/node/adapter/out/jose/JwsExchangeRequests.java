@@ -10,6 +10,11 @@ import org.medmesh.node.domain.ledger.Did;
 public final class JwsExchangeRequests implements ExchangeRequests {
 
     @Override
+    public String requestId(String request) {
+        return ExchangeRequestCodec.requestId(request);
+    }
+
+    @Override
     public Did claimedRequester(String request) {
         return ExchangeRequestCodec.claimedRequester(request);
     }

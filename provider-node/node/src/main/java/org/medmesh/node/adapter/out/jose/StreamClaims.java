@@ -13,6 +13,7 @@ final class StreamClaims {
     static final String DATA = "data";
     static final String COUNT = "count";
     static final String SHA256 = "sha256";
+    static final String RECEIPT = "receipt";
 
     private StreamClaims() {
     }

@@ -2,6 +2,9 @@ package org.medmesh.node.adapter.in.http.consent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.medmesh.node.testing.LedgerNode.json;
+import static org.medmesh.node.testing.PatientSide.b64;
+import static org.medmesh.node.testing.PatientSide.body;
+import static org.medmesh.node.testing.PatientSide.submit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,9 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -29,19 +30,16 @@ import org.medmesh.chaincode.consent.PurposeOfUse;
 import org.medmesh.chaincode.consent.SecurityLabel;
 import org.medmesh.chaincode.identity.Did;
 import org.medmesh.fhir.consent.ConsentDocuments;
-import org.medmesh.fhir.consent.ConsentHeader;
-import org.medmesh.fhir.consent.ConsentMapper;
 import org.medmesh.node.adapter.in.fhir.auth.Role;
 import org.medmesh.node.application.consent.DecideAccess;
 import org.medmesh.node.domain.consent.AccessRequest;
 import org.medmesh.node.domain.consent.ConsentDecision;
 import org.medmesh.node.domain.consent.DenyReason;
 import org.medmesh.node.testing.LedgerNode;
-import org.medmesh.patient.seal.Argon2idParameters;
-import org.medmesh.patient.seal.PassphraseSeal;
+import org.medmesh.node.testing.PatientSide;
+import org.medmesh.node.testing.PatientSide.Signed;
 import org.medmesh.patient.wallet.PatientIdentity;
 import org.medmesh.patient.wallet.Wallet;
-import org.medmesh.patient.wallet.WalletSettings;
 
 /**
  * A patient's wallet against two real hospital nodes over HTTP on one embedded ledger: DID registration through a
@@ -49,12 +47,10 @@ import org.medmesh.patient.wallet.WalletSettings;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PatientConsentIT {
-    private static final char[] PASSPHRASE = "correct horse battery staple".toCharArray();
-    private static final String POLICY = "https://medmesh.org/policy/consent/v1";
+    private static final char[] PASSPHRASE = PatientSide.PASSPHRASE;
 
     private final SecureRandom random = new SecureRandom();
-    private final WalletSettings light = new WalletSettings(new PassphraseSeal(new Argon2idParameters(1024, 1, 1)),
-            random, Clock.systemUTC());
+    private PatientSide patients;
     private LedgerNode city;
     private LedgerNode stMarys;
     @TempDir
@@ -64,6 +60,7 @@ class PatientConsentIT {
     @BeforeAll
     void start() throws java.io.IOException {
         nodes = Files.createTempDirectory("medmesh-consent-it");
+        patients = new PatientSide(Files.createDirectories(nodes.resolve("wallets")));
         city = LedgerNode.start(hospital("CityHospitalMSP"));
         stMarys = LedgerNode.start(hospital("StMarysHospitalMSP"));
     }
@@ -79,14 +76,6 @@ class PatientConsentIT {
         Map<String, Object> settings = LedgerNode.settings(nodes.resolve(mspId), nodes.resolve("ledger"), mspId);
         settings.put("medmesh.node.validation", true);
         return settings;
-    }
-
-    private static ObjectNode body(String... namesAndValues) {
-        ObjectNode body = LedgerNode.JSON.createObjectNode();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            body.put(namesAndValues[i], namesAndValues[i + 1]);
-        }
-        return body;
     }
 
     @Nested
@@ -259,7 +248,7 @@ class PatientConsentIT {
             PatientIdentity patient = registered(newWallet(), city);
             PatientIdentity relaysOwnKey = PatientIdentity.create(random);
             Provision provision = withholding();
-            byte[] document = document(patient, provision);
+            byte[] document = PatientSide.document(patient, provision);
             String grant = relaysOwnKey.signedGrant(provision, ConsentDocuments.sha256Hex(document), Instant.now());
             String inPatientsName = alter(grant, relaysOwnKey.did().value(), patient.did().value());
 
@@ -303,7 +292,7 @@ class PatientConsentIT {
             Path restoredFile = wallets.resolve("restored-" + random.nextInt(1_000_000) + ".json");
 
             Wallet restored = Wallet.restore(backup, "another passphrase".toCharArray(), restoredFile, PASSPHRASE,
-                    light);
+                    patients.light);
 
             PatientIdentity same = restored.identityFor(Did.parse(city.did()));
             assertThat(same.did()).isEqualTo(identity.did());
@@ -312,21 +301,14 @@ class PatientConsentIT {
         }
     }
 
-    // --- the wallet's side, as the patient app does it ---
+    // --- the wallet's side, as the patient app does it (PatientSide) ---
 
     private Wallet newWallet() {
-        return Wallet.create(wallets.resolve("wallet-" + random.nextLong() + ".json"), PASSPHRASE, light);
+        return patients.newWallet();
     }
 
     private PatientIdentity registered(Wallet wallet, LedgerNode node) {
-        Did hospital = Did.parse(node.did());
-        PatientIdentity identity = wallet.identityFor(hospital);
-        HttpResponse<String> response = node.post("/relay/patients", body("operation", identity.signedCreate()),
-                null);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        wallet.markRegistered(hospital);
-        wallet.save();
-        return identity;
+        return patients.registered(wallet, node);
     }
 
     private Provision withholding(SecurityLabel... labels) {
@@ -336,41 +318,20 @@ class PatientConsentIT {
                 List.of(PurposeOfUse.TREAT), List.of(), List.of(), exceptions);
     }
 
-    private byte[] document(PatientIdentity identity, Provision provision) {
-        return ConsentDocuments.documentBytes(ConsentMapper.toConsent(provision,
-                new ConsentHeader(identity.did(), Instant.now().truncatedTo(ChronoUnit.SECONDS), POLICY)));
-    }
-
     private Signed sign(PatientIdentity identity, Provision provision) {
-        byte[] document = document(identity, provision);
-        return new Signed(identity.signedGrant(provision, ConsentDocuments.sha256Hex(document), Instant.now()),
-                document);
-    }
-
-    private record Signed(String grant, byte[] document) {}
-
-    private static HttpResponse<String> submit(LedgerNode node, Signed signed) {
-        return node.post("/relay/consents", body("grant", signed.grant(), "document", b64(signed.document())), null);
+        return patients.sign(identity, provision);
     }
 
     private static HttpResponse<String> revoke(LedgerNode node, PatientIdentity identity, String consentId) {
-        return node.post("/relay/consents/" + consentId + "/revocation",
-                body("operation", identity.signedRevoke(consentId, Instant.now())), null);
+        return PatientSide.revoke(node, identity, consentId);
     }
 
     private static String createPatient(LedgerNode node) {
-        HttpResponse<String> created = node.send("POST", "/fhir/Patient",
-                "{\"resourceType\":\"Patient\",\"name\":[{\"family\":\"Enrolee\"}]}", "application/fhir+json",
-                Role.ADMIN);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String location = created.headers().firstValue("Location").orElseThrow();
-        return location.replaceAll(".*/Patient/([^/]+).*", "$1");
+        return PatientSide.createPatient(node, "Enrolee");
     }
 
     private static String enrolmentCode(LedgerNode node, String patientId) {
-        HttpResponse<String> issued = node.post("/enrolments", body("patient", "Patient/" + patientId), Role.ADMIN);
-        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
-        return json(issued).get("challenge").textValue();
+        return PatientSide.enrolmentCode(node, patientId);
     }
 
     private static String patientIdentifiers(LedgerNode node, String patientId) {
@@ -398,7 +359,4 @@ class PatientConsentIT {
         return new String(Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8);
     }
 
-    private static String b64(byte[] bytes) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
 }

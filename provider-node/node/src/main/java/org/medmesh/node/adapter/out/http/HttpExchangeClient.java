@@ -1,0 +1,127 @@
+package org.medmesh.node.adapter.out.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.medmesh.node.adapter.out.jose.ChunkOpener;
+import org.medmesh.node.adapter.out.jose.ExchangeRequestCodec;
+import org.medmesh.node.adapter.out.jose.ReplyKey;
+import org.medmesh.node.application.port.ExchangeClient;
+import org.medmesh.node.application.port.ExchangeRefusal;
+import org.medmesh.node.application.port.ExchangeRefusedException;
+import org.medmesh.node.application.port.HolderFailedException;
+import org.medmesh.node.application.port.HolderFailedException.Kind;
+import org.medmesh.node.application.port.NodeKeys;
+import org.medmesh.node.domain.exchange.ExchangeRequest;
+import org.medmesh.node.domain.ledger.Did;
+
+/**
+ * The exchange over HTTP: {@code POST <endpoint>/exchange/requests} with the signed request, then the answer's lines
+ * (compact JWEs) verified and decrypted one by one as they arrive, the manifest last. The reply key lives for this
+ * one call and is erased when it ends, whatever the outcome.
+ */
+public final class HttpExchangeClient implements ExchangeClient {
+    private static final String PATH = "/exchange/requests";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final NodeKeys keys;
+    private final HttpClient http;
+    private final Duration timeout;
+
+    /**
+     * @param timeout how long one transfer may take in all (connecting, the holder's decision and ledger commit,
+     *     and the whole stream)
+     */
+    public HttpExchangeClient(NodeKeys keys, Duration connectTimeout, Duration timeout) {
+        this.keys = Objects.requireNonNull(keys, "keys");
+        this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout)
+                .build();
+    }
+
+    @Override
+    public Fetched fetch(URI endpoint, Did holder, String holderSigningKey, Function<String, ExchangeRequest> build,
+            Progress progress) {
+        try (ReplyKey replyKey = ReplyKey.generate()) {
+            String jws = ExchangeRequestCodec.sign(build.apply(replyKey.publicKey()), keys);
+            HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint + PATH)).timeout(timeout)
+                    .header("Content-Type", "application/jose")
+                    .header("Accept", "application/vnd.medmesh.exchange-stream, application/problem+json")
+                    .POST(HttpRequest.BodyPublishers.ofString(jws, StandardCharsets.US_ASCII)).build();
+            HttpResponse<Stream<String>> response = send(request);
+            try (Stream<String> lines = response.body()) {
+                if (response.statusCode() != 200) {
+                    throw failure(response.statusCode(), String.join("\n", lines.limit(200).toList()));
+                }
+                return read(lines.iterator(), new ChunkOpener(ExchangeRequestCodec.requestId(jws), replyKey, holder,
+                        holderSigningKey), progress);
+            } catch (UncheckedIOException e) {
+                throw new HolderFailedException(Kind.UNREACHABLE, null,
+                        "the connection to the holder broke during the transfer", e);
+            }
+        }
+    }
+
+    private static Fetched read(Iterator<String> lines, ChunkOpener opener, Progress progress) {
+        try (opener) {
+            long bytes = 0;
+            while (lines.hasNext()) {
+                String line = lines.next();
+                bytes += line.length() + 1;
+                if (opener.awaitsManifest()) {
+                    byte[] plaintext = opener.finish(line);
+                    if (lines.hasNext()) {
+                        java.util.Arrays.fill(plaintext, (byte) 0);
+                        throw new ExchangeRefusedException(ExchangeRefusal.AFTER_LAST,
+                                "something followed the manifest");
+                    }
+                    return new Fetched(plaintext, opener.receipt(), opener.received());
+                }
+                opener.accept(line);
+                progress.chunk(opener.received(), bytes);
+            }
+            throw new ExchangeRefusedException(ExchangeRefusal.TRUNCATED,
+                    opener.awaitsManifest() ? "the stream ended before its manifest"
+                            : "the stream ended before its last chunk");
+        }
+    }
+
+    private HttpResponse<Stream<String>> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofLines());
+        } catch (IOException e) {
+            throw new HolderFailedException(Kind.UNREACHABLE, null, "the holder could not be reached", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HolderFailedException(Kind.UNREACHABLE, null, "interrupted while reaching the holder", e);
+        }
+    }
+
+    /** The holder's problem+json as a failure; the detail is the holder's own words (no record content). */
+    private static HolderFailedException failure(int status, String body) {
+        String code = null;
+        String detail = "the holder answered HTTP " + status;
+        try {
+            JsonNode problem = JSON.readTree(body);
+            code = problem.path("code").isTextual() ? problem.path("code").asText() : null;
+            if (problem.path("detail").isTextual()) {
+                detail = detail + ": " + problem.path("detail").asText();
+            }
+        } catch (IOException | RuntimeException e) {
+            // not problem+json: the status is all we have
+        }
+        Kind kind = status == 403 ? Kind.DENIED : status >= 500 ? Kind.UNAVAILABLE : Kind.REFUSED;
+        return new HolderFailedException(kind, code, detail, null);
+    }
+}

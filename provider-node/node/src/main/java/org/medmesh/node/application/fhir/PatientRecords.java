@@ -1,0 +1,102 @@
+package org.medmesh.node.application.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.LenientErrorHandler;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.medmesh.fhirstore.JdbcResourceStore;
+import org.medmesh.fhirstore.SearchResult;
+import org.medmesh.fhirstore.StoreTransaction;
+import org.medmesh.fhirstore.StoredResource;
+import org.medmesh.fhirstore.Token;
+import org.medmesh.fhirstore.TokenCriterion;
+
+/**
+ * A patient's records as one consistent read: the patient, every resource in the patient's compartment, and the
+ * resources those reference outside it (practitioners, organisations, locations, medications…). What
+ * {@code Patient/$everything} answers and what the exchange releases from (after the consent's filter).
+ */
+public final class PatientRecords {
+    private static final int READ_PAGE = 1_000;
+
+    private final JdbcResourceStore store;
+    private final FhirContext context;
+
+    public PatientRecords(JdbcResourceStore store, FhirContext context) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.context = Objects.requireNonNull(context, "context");
+    }
+
+    public FhirContext context() {
+        return context;
+    }
+
+    /** Everything of the patient with logical id {@code patientId}, read in one store transaction. */
+    public List<StoredResource> everything(String patientId) {
+        return store.inTransaction(tx -> everything(tx, patientId));
+    }
+
+    /** Whether a live (not deleted) resource {@code type/id} exists. */
+    public boolean exists(String type, String id) {
+        return store.inTransaction(tx -> tx.read(type, id).filter(r -> !r.deleted()).isPresent());
+    }
+
+    /** The logical id of the one live Patient with identifier {@code system|value}, if there is exactly one. */
+    public Optional<String> patientWithIdentifier(String system, String value) {
+        List<String> ids = store.inTransaction(tx -> tx.resolveConditional("Patient",
+                List.of(new TokenCriterion("identifier", List.of(new Token(system, value))))));
+        return ids.size() == 1 ? Optional.of(ids.get(0)) : Optional.empty();
+    }
+
+    /** Parses a stored resource (the store wrote it, so a lenient parser is enough, and faster). */
+    public IBaseResource parse(StoredResource stored) {
+        IParser parser = context.newJsonParser();
+        parser.setParserErrorHandler(new LenientErrorHandler(false));
+        return parser.parseResource(stored.json());
+    }
+
+    private List<StoredResource> everything(StoreTransaction tx, String patientId) {
+        List<StoredResource> found = new ArrayList<>();
+        SearchResult page;
+        do {
+            page = tx.patientCompartment(patientId, found.size(), READ_PAGE);
+            found.addAll(page.page());
+        } while (!page.page().isEmpty() && found.size() < page.total());
+        Set<String> inside = new LinkedHashSet<>();
+        found.forEach(r -> inside.add(r.type() + "/" + r.id()));
+        for (String reference : referencedFrom(found, inside)) {
+            IdType id = new IdType(reference);
+            tx.read(id.getResourceType(), id.getIdPart()).filter(r -> !r.deleted()).ifPresent(found::add);
+        }
+        return found;
+    }
+
+    private Set<String> referencedFrom(List<StoredResource> found, Set<String> inside) {
+        Set<String> outside = new LinkedHashSet<>();
+        for (StoredResource stored : found) {
+            IBaseResource resource = parse(stored);
+            if (!(resource instanceof Resource r4)) {
+                continue;
+            }
+            for (Reference reference : context.newTerser().getAllPopulatedChildElementsOfType(r4, Reference.class)) {
+                IdType target = new IdType(reference.getReference() == null ? "" : reference.getReference());
+                if (target.hasResourceType() && target.hasIdPart() && !target.isAbsolute()) {
+                    String key = target.getResourceType() + "/" + target.getIdPart();
+                    if (!inside.contains(key)) {
+                        outside.add(key);
+                    }
+                }
+            }
+        }
+        return outside;
+    }
+}
