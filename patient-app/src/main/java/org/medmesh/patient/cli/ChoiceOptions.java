@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
-import org.hyperledger.fabric.shim.ChaincodeException;
 import org.medmesh.chaincode.consent.PurposeOfUse;
 import org.medmesh.chaincode.consent.SecurityLabel;
 import org.medmesh.chaincode.identity.Did;
@@ -62,16 +61,7 @@ final class ChoiceOptions {
     }
 
     private static List<Did> grantees(Session session, String value) {
-        return items(value, item -> {
-            if (!item.startsWith("did:")) {
-                return session.nodes().identity(Session.nodeAddress(item)).did();
-            }
-            try {
-                return Did.parseOrganization(item);
-            } catch (ChaincodeException e) {
-                throw CliFailure.usage("not a hospital DID: " + item + " (did:medmesh:org:…)");
-            }
-        });
+        return items(value, item -> Hospital.named(session, item).did());
     }
 
     private static <E extends Enum<E>> List<E> codes(String value, Class<E> vocabulary, String what) {

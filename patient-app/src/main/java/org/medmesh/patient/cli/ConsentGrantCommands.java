@@ -1,6 +1,8 @@
 package org.medmesh.patient.cli;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.medmesh.chaincode.consent.ConsentGrant;
 import org.medmesh.chaincode.consent.ConsentId;
@@ -14,7 +16,10 @@ final class ConsentGrantCommands {
 
     private ConsentGrantCommands() {}
 
-    /** Grants, then delivers the signed document to the holder (the node named by {@code --node}). */
+    /**
+     * Grants, then delivers the signed document to the holder (the node named by {@code --node}) and tells each
+     * grantee where the patient is enrolled who they are at the holder.
+     */
     static int grant(Session session) {
         URI node = session.node();
         NodeIdentity holder = session.nodes().identity(node);
@@ -27,12 +32,26 @@ final class ConsentGrantCommands {
             session.say("It " + PlainWords.describe(choices, session.details()) + ".");
             Optional<String> undelivered = ConsentSteps.deliver(session, node, id, granted.consent().documentBytes(),
                     holder.label(), granted.status());
-            if (undelivered.isPresent()) {
-                throw CliFailure.failed(undelivered.get());
-            }
-            session.say("The signed consent was delivered to " + holder.label() + ".");
-            return PatientCli.OK;
+            return followUp(session, wallet, node, holder, granted, undelivered);
         }
+    }
+
+    /**
+     * What follows a grant, whose failures leave the consent in place: the delivery (already tried), then telling
+     * the grantees who the patient is at the holder, so that they can ask.
+     */
+    private static int followUp(Session session, Wallet wallet, URI node, NodeIdentity holder,
+            ConsentSteps.Granted granted, Optional<String> undelivered) {
+        List<String> failures = new ArrayList<>();
+        if (undelivered.isPresent()) {
+            failures.add(undelivered.get());
+        } else {
+            session.say("The signed consent was delivered to " + holder.label() + ".");
+        }
+        String stands = "consent " + granted.consent().id() + " is " + granted.status().code() + ", but ";
+        Links.linkGrantees(session, wallet, granted.choices(), node, holder.label())
+                .forEach(failure -> failures.add(stands + failure));
+        return ConsentSteps.finish(failures);
     }
 
     /**
@@ -118,10 +137,6 @@ final class ConsentGrantCommands {
                     + "`patient consent revoke --id " + oldId + " --node " + node + "`");
         }
         session.say("Revoked the old consent " + oldId + ".");
-        if (undelivered.isPresent()) {
-            throw CliFailure.failed(undelivered.get());
-        }
-        session.say("The signed consent was delivered to " + holder.label() + ".");
-        return PatientCli.OK;
+        return followUp(session, wallet, node, holder, granted, undelivered);
     }
 }

@@ -1,6 +1,7 @@
 package org.medmesh.patient.cli;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 import org.medmesh.chaincode.consent.ConsentId;
 import org.medmesh.chaincode.consent.EffectiveStatus;
@@ -10,7 +11,6 @@ import org.medmesh.patient.consent.ConsentChoices;
 import org.medmesh.patient.consent.ConsentComposer;
 import org.medmesh.patient.node.NodeException;
 import org.medmesh.patient.node.NodeIdentity;
-import org.medmesh.patient.wallet.Enrolment;
 import org.medmesh.patient.wallet.SignedConsent;
 import org.medmesh.patient.wallet.Wallet;
 
@@ -19,16 +19,13 @@ final class ConsentSteps {
 
     private ConsentSteps() {}
 
-    record Granted(ComposedConsent consent, EffectiveStatus status) {}
+    record Granted(ComposedConsent consent, ConsentChoices choices, EffectiveStatus status) {}
 
     record Held(Did hospital, SignedConsent consent) {}
 
     /** A consent is signed with the pairwise DID at the holder, which must be on the ledger and enrolled there. */
     static void requireEnrolled(Wallet wallet, NodeIdentity holder, URI node) {
-        Did did = holder.did();
-        boolean enrolled = wallet.hospitals().contains(did) && wallet.isRegistered(did)
-                && wallet.enrolment(did).map(Enrolment::enrolled).orElse(false);
-        if (!enrolled) {
+        if (Links.enrolledAt(wallet, holder.did()).isEmpty()) {
             throw CliFailure.failed("you are not enrolled at " + holder.label() + ": enrol there first with "
                     + "`patient enrol --node " + node + " --challenge CODE`");
         }
@@ -41,7 +38,7 @@ final class ConsentSteps {
         EffectiveStatus status = submit(session, node, composed);
         wallet.recordConsent(choices.holder(),
                 new SignedConsent(composed.id(), composed.grantJws(), composed.document(), status));
-        return new Granted(composed, status);
+        return new Granted(composed, choices, status);
     }
 
     /** Without an answer the grant may or may not be committed: the ledger is asked before anything is said. */
@@ -95,6 +92,14 @@ final class ConsentSteps {
             wallet.recordConsentStatus(hospital, id, status);
         }
         return status;
+    }
+
+    /** Ends a command whose main step succeeded: its follow-up steps that failed, if any, make it fail. */
+    static int finish(List<String> failures) {
+        if (!failures.isEmpty()) {
+            throw CliFailure.failed(String.join("; ", failures));
+        }
+        return PatientCli.OK;
     }
 
     static Optional<Held> find(Wallet wallet, ConsentId id) {

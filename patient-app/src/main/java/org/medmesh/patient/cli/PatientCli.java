@@ -133,6 +133,10 @@ public final class PatientCli {
                 union(CONSENT, ChoiceOptions.NAMES), Set.of("details"), ConsentGrantCommands::extend));
         commands.put("consent deliver", new Command("consent deliver --id ID --node URL", CONSENT, Set.of(),
                 ConsentCommands::deliver));
+        commands.put("link", new Command("link --node URL --holder URL|DID [--details]",
+                union(NODE, Set.of("holder")), Set.of("details"), LinkCommand::run));
+        commands.put("access", new Command("access [--node URL] [--hospital URL|DID] [--details]",
+                union(NODE, Set.of("hospital")), Set.of("details"), AccessCommand::run));
         return Map.copyOf(commands);
     }
 
@@ -146,12 +150,16 @@ public final class PatientCli {
         out.println("usage: medmesh patient <command> [--wallet FILE]");
         for (String name : List.of("create", "show", "backup", "restore", "enrol", "rotate", "consent grant",
                 "consent list", "consent status", "consent revoke", "consent narrow", "consent extend",
-                "consent deliver")) {
+                "consent deliver", "link", "access")) {
             out.println("  " + COMMANDS.get(name).usage());
         }
         out.println("The wallet is $MEDMESH_HOME/patient/wallet.json (MEDMESH_HOME defaults to ~/.medmesh).");
         out.println("Passphrases come from MEDMESH_WALLET_PASSPHRASE and MEDMESH_BACKUP_PASSPHRASE, "
                 + "else from the terminal.");
+        out.println("link: tells the hospital at --node who you are at --holder, so it can ask for the records your "
+                + "consents allow (consent grant does this for grantees where you are enrolled).");
+        out.println("access: who asked for your records, under all your identities, newest first; emergency "
+                + "(break-glass) accesses are marked !!.");
         out.println("--details adds DIDs to the output; keys are never printed.");
     }
 }

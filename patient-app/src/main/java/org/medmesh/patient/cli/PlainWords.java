@@ -1,15 +1,22 @@
 package org.medmesh.patient.cli;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import org.medmesh.chaincode.accesslog.BreakGlassReason;
+import org.medmesh.chaincode.accesslog.DenyReason;
 import org.medmesh.chaincode.consent.PurposeOfUse;
 import org.medmesh.chaincode.consent.SecurityLabel;
 import org.medmesh.chaincode.identity.Did;
 import org.medmesh.patient.consent.ConsentChoices;
 
-/** Consent choices in words a patient reads: hospitals by name, purposes and sensitive categories spelled out. */
+/**
+ * Consent choices and access records in words a patient reads: hospitals by name, purposes, sensitive categories,
+ * refusals and emergencies spelled out.
+ */
 final class PlainWords {
 
     private static final Map<PurposeOfUse, String> PURPOSES = Map.ofEntries(
@@ -44,6 +51,21 @@ final class PlainWords {
             Map.entry(SecurityLabel.SUD, "substance use disorder"),
             Map.entry(SecurityLabel.TBOO, "taboo topics"));
 
+    private static final Map<DenyReason, String> DENIALS = Map.ofEntries(
+            Map.entry(DenyReason.NO_CONSENT, "no consent of yours allows it"),
+            Map.entry(DenyReason.CONSENT_REVOKED, "you revoked the consent that allowed it"),
+            Map.entry(DenyReason.CONSENT_EXPIRED, "the consent that allowed it has ended"),
+            Map.entry(DenyReason.PURPOSE_NOT_PERMITTED, "your consent does not allow this purpose"),
+            Map.entry(DenyReason.CLASS_NOT_PERMITTED, "your consent does not allow the kinds of records asked for"),
+            Map.entry(DenyReason.REQUESTER_NOT_PERMITTED, "your consent does not name this hospital"),
+            Map.entry(DenyReason.PATIENT_UNKNOWN, "you are not enrolled at the hospital asked"),
+            Map.entry(DenyReason.OTHER, "another reason, such as a consent not yet valid"));
+
+    private static final Map<BreakGlassReason, String> EMERGENCIES = Map.ofEntries(
+            Map.entry(BreakGlassReason.UNCONSCIOUS, "you could not consent (unconscious or incapacitated)"),
+            Map.entry(BreakGlassReason.LIFE_THREATENING, "waiting would have put your life at risk"),
+            Map.entry(BreakGlassReason.OTHER, "another emergency, which the clinician described in writing"));
+
     private PlainWords() {}
 
     /** A hospital by its MSP name; its full organisation DID with {@code --details}. */
@@ -74,6 +96,32 @@ final class PlainWords {
             text.append(", until ").append(instant(choices.until()));
         }
         return text.toString();
+    }
+
+    /** A purpose-of-use code as the ledger records it: TREAT is "treatment"; an unknown code is named as it is. */
+    static String purpose(String code) {
+        return known(PurposeOfUse.class, code).map(PURPOSES::get).orElse("purpose " + code);
+    }
+
+    /** Why a request was refused, from the ledger's coarse code. */
+    static String denial(String code) {
+        if (code == null) {
+            return "no reason recorded";
+        }
+        return known(DenyReason.class, code).map(DENIALS::get).orElse("reason " + code);
+    }
+
+    /** Why a clinician broke the glass, from the coded reason on the ledger. */
+    static String emergency(String code) {
+        return known(BreakGlassReason.class, code).map(EMERGENCIES::get).orElse("reason " + code);
+    }
+
+    static String records(int count) {
+        return count == 1 ? "1 record" : count + " records";
+    }
+
+    private static <E extends Enum<E>> Optional<E> known(Class<E> vocabulary, String code) {
+        return Arrays.stream(vocabulary.getEnumConstants()).filter(c -> c.name().equals(code)).findFirst();
     }
 
     static String instant(Instant instant) {

@@ -54,6 +54,11 @@ final class HttpExchanges {
         return send(node, request(node, path).GET().build());
     }
 
+    /** A GET with one more header, e.g. the patient's proof of control of a DID. */
+    Answer get(URI node, String path, String header, String value) {
+        return send(node, request(node, path).header(header, value).GET().build());
+    }
+
     Answer post(URI node, String path, JsonNode body) {
         byte[] json;
         try {
@@ -68,7 +73,10 @@ final class HttpExchanges {
         return send(node, request);
     }
 
-    /** {@code node} + {@code path}; the node must be an absolute http(s) URL without query or fragment. */
+    /**
+     * {@code node} + {@code path} (which may end in a query); the node must be an absolute http(s) URL without query
+     * or fragment.
+     */
     static URI resolve(URI node, String path) {
         Objects.requireNonNull(node, "node");
         String scheme = node.getScheme();

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import org.hyperledger.fabric.shim.ChaincodeException;
@@ -27,9 +28,11 @@ import org.medmesh.chaincode.identity.ServiceEndpoint;
 final class HttpNodeClient implements NodeClient {
 
     private final HttpExchanges exchanges;
+    private final AccessLogPages accessLog;
 
     HttpNodeClient(Duration connectTimeout, Duration requestTimeout) {
         this.exchanges = new HttpExchanges(connectTimeout, requestTimeout);
+        this.accessLog = new AccessLogPages(exchanges);
     }
 
     @Override
@@ -105,6 +108,33 @@ final class HttpNodeClient implements NodeClient {
         exchanges.post(node, "/consents/" + segment(id.value()) + "/document", request);
     }
 
+    @Override
+    public PatientLink link(URI node, Did holder, String here, String there) {
+        if (holder == null || !holder.isOrganization()) {
+            throw new IllegalArgumentException("the holder is a hospital's organisation DID");
+        }
+        Did patientAtHolder = patientOf(payloadOf(there), "did");
+        if (patientOf(payloadOf(here), "did").equals(patientAtHolder)) {
+            throw new IllegalArgumentException("a link is signed by two different DIDs");
+        }
+        ObjectNode request = HttpExchanges.JSON.createObjectNode()
+                .put("holder", holder.value())
+                .put("here", here)
+                .put("there", there);
+        HttpExchanges.Answer answer = exchanges.post(node, "/patients/links", request);
+        PatientLink link = read(node, answer, body -> new PatientLink(Did.parseOrganization(text(body, "holder")),
+                Did.parsePatient(text(body, "patientAtHolder"))));
+        if (!link.holder().equals(holder) || !link.patientAtHolder().equals(patientAtHolder)) {
+            throw NodeException.badResponse(node, answer.status(), "an answer about another link");
+        }
+        return link;
+    }
+
+    @Override
+    public List<AccessEvent> accessLog(URI node, String didAuth, Instant from, Instant to) {
+        return accessLog.read(node, didAuth, from, to);
+    }
+
     private PatientDidCommit didCommit(URI node, String path, String signedOperation) {
         Did did = patientOf(payloadOf(signedOperation), "did");
         ObjectNode request = HttpExchanges.JSON.createObjectNode().put("operation", signedOperation);
@@ -117,7 +147,7 @@ final class HttpNodeClient implements NodeClient {
         return commit;
     }
 
-    private static ObjectNode payloadOf(String compactJws) {
+    static ObjectNode payloadOf(String compactJws) {
         try {
             return CompactJws.parse(required(compactJws)).payload();
         } catch (ChaincodeException e) {
@@ -125,7 +155,7 @@ final class HttpNodeClient implements NodeClient {
         }
     }
 
-    private static Did patientOf(ObjectNode payload, String field) {
+    static Did patientOf(ObjectNode payload, String field) {
         try {
             return Did.parsePatient(payload.path(field).asText());
         } catch (ChaincodeException e) {
@@ -140,18 +170,19 @@ final class HttpNodeClient implements NodeClient {
     }
 
     /** Reads a 2xx body; anything missing or malformed is the node's fault, not the caller's. */
-    private static <T> T read(URI node, HttpExchanges.Answer answer, Function<JsonNode, T> reader) {
+    static <T> T read(URI node, HttpExchanges.Answer answer, Function<JsonNode, T> reader) {
         if (answer.body() == null || !answer.body().isObject()) {
             throw NodeException.badResponse(node, answer.status(), "an answer without the expected JSON object");
         }
         try {
             return reader.apply(answer.body());
-        } catch (ChaincodeException | IllegalArgumentException | DateTimeException | NullPointerException e) {
+        } catch (ChaincodeException | IllegalArgumentException | DateTimeException | NullPointerException
+                | ArithmeticException e) {
             throw NodeException.badResponse(node, answer.status(), "an answer with missing or malformed fields");
         }
     }
 
-    private static String text(JsonNode body, String field) {
+    static String text(JsonNode body, String field) {
         String value = optionalText(body, field);
         if (value == null) {
             throw new IllegalArgumentException("missing " + field);
@@ -159,7 +190,7 @@ final class HttpNodeClient implements NodeClient {
         return value;
     }
 
-    private static String optionalText(JsonNode body, String field) {
+    static String optionalText(JsonNode body, String field) {
         JsonNode value = body.get(field);
         if (value == null || value.isNull()) {
             return null;
@@ -170,7 +201,7 @@ final class HttpNodeClient implements NodeClient {
         return value.textValue();
     }
 
-    private static long integer(JsonNode body, String field) {
+    static long integer(JsonNode body, String field) {
         JsonNode value = body.get(field);
         if (value == null || !value.canConvertToExactIntegral() || !value.canConvertToLong()) {
             throw new IllegalArgumentException(field + " is not an integer");
@@ -186,7 +217,7 @@ final class HttpNodeClient implements NodeClient {
         return value.booleanValue();
     }
 
-    private static Instant optionalInstant(JsonNode body, String field) {
+    static Instant optionalInstant(JsonNode body, String field) {
         String value = optionalText(body, field);
         return value == null ? null : Instant.parse(value);
     }

@@ -2,8 +2,11 @@ package org.medmesh.patient.node;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import org.medmesh.chaincode.consent.ConsentId;
 import org.medmesh.chaincode.consent.EffectiveStatus;
+import org.medmesh.chaincode.identity.Did;
 
 /**
  * A provider node's patient-facing API. Every call names the node it talks to ({@code http(s)://host[:port][/base]}),
@@ -15,6 +18,8 @@ public interface NodeClient {
 
     Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    /** The challenge a DID-auth response for {@link #accessLog} answers. */
+    String ACCESS_LOG_STATEMENT = "medmesh-access-log";
 
     /** A client over {@code java.net.http} (HTTP/1.1) with the default timeouts. */
     static NodeClient overHttp() {
@@ -53,4 +58,20 @@ public interface NodeClient {
 
     /** {@code POST /consents/{id}/document}: hands the signed FHIR Consent to a holder, which checks its hash. */
     void deliverDocument(URI node, ConsentId id, byte[] document);
+
+    /**
+     * {@code POST /patients/links}: tells the hospital at {@code node} that the patient's DID there and their DID at
+     * {@code holder} are one person, so that it may ask the holder for their records. Both DIDs prove it with a
+     * DID-auth response for the node's hospital over the same statement ({@code here}: the DID at the node's
+     * hospital; {@code there}: the DID at the holder), see {@link PatientLink#statement}. The answer must name the
+     * same holder and DID.
+     */
+    PatientLink link(URI node, Did holder, String here, String there);
+
+    /**
+     * {@code GET /relay/access}: every access decision the ledger recorded for the DID that signed {@code didAuth}
+     * (a DID-auth response for the node's hospital over {@code "medmesh-access-log"}), between {@code from} and
+     * {@code to} (either null: unbounded), all pages followed, in the node's order. Any node serves any DID's log.
+     */
+    List<AccessEvent> accessLog(URI node, String didAuth, Instant from, Instant to);
 }

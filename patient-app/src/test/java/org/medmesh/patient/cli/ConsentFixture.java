@@ -10,18 +10,25 @@ import org.medmesh.patient.node.FakeNode;
 import org.medmesh.patient.wallet.SignedConsent;
 import org.medmesh.patient.wallet.Wallet;
 
-/** A wallet enrolled at City Hospital (the holder) with River Clinic as a possible grantee. */
+/** A wallet enrolled at City Hospital (the holder) with River Clinic, on the same ledger, as a possible grantee. */
 final class ConsentFixture implements AutoCloseable {
 
     final Cli cli;
     final FakeNode city = FakeNode.start("CityHospitalMSP", "City Hospital", Cli.NOW);
-    final FakeNode river = FakeNode.start("RiverClinicMSP", "River Clinic", Cli.NOW);
+    final FakeNode river = city.peer("RiverClinicMSP", "River Clinic");
 
     ConsentFixture(Path home) {
         cli = new Cli(home);
         assertThat(cli.run("create").status()).isZero();
         city.issueChallenge("C1");
         assertThat(cli.run("enrol", "--node", city.url(), "--challenge", "C1").status()).isZero();
+    }
+
+    /** Enrols the wallet at River Clinic too. */
+    void enrolAtRiver() {
+        river.issueChallenge("R1");
+        Cli.Result result = cli.run("enrol", "--node", river.url(), "--challenge", "R1");
+        assertThat(result.status()).as(result.err()).isZero();
     }
 
     /** Grants with the given extra options and returns the new consent's id. */
@@ -46,9 +53,22 @@ final class ConsentFixture implements AutoCloseable {
         return consents().stream().filter(c -> c.consentId().equals(id)).findFirst().orElseThrow();
     }
 
+    /** The patient's DID at City Hospital. */
     Did patient() {
+        return patientAt(city);
+    }
+
+    /** The patient's DID at a hospital the wallet already holds an identity for. */
+    Did patientAt(FakeNode hospital) {
         try (Wallet wallet = cli.openWallet()) {
-            return wallet.identityFor(city.did()).did();
+            assertThat(wallet.hospitals()).contains(hospital.did());
+            return wallet.identityFor(hospital.did()).did();
+        }
+    }
+
+    boolean knows(FakeNode hospital) {
+        try (Wallet wallet = cli.openWallet()) {
+            return wallet.hospitals().contains(hospital.did());
         }
     }
 

@@ -35,6 +35,12 @@ class PatientCliTest {
         }
 
         @Test
+        void prints_link_and_access_for_help() {
+            assertThat(cli.run("help").out()).contains("link --node URL --holder URL|DID")
+                    .contains("access [--node URL] [--hospital URL|DID] [--details]");
+        }
+
+        @Test
         void prints_the_commands_without_arguments() {
             assertThat(cli.run().out()).startsWith("usage: medmesh patient");
         }

@@ -3,11 +3,16 @@ package org.medmesh.patient.node;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.hyperledger.fabric.shim.ChaincodeException;
 import org.hl7.fhir.r4.model.Consent;
 import org.medmesh.chaincode.consent.ConsentGrant;
 import org.medmesh.chaincode.consent.ConsentId;
@@ -27,27 +32,43 @@ import org.medmesh.patient.wallet.DidAuthResponse;
 
 /**
  * What {@link FakeNode} keeps and checks, as the ledger and a real node would: patient DIDs with keys and versions
- * (signature checked before version, as the chaincode does), one-time challenges, grants with their documents'
- * hashes and provisions, revocations and delivered documents.
+ * (signature checked before version, as the chaincode does) and the access log, both shared by the nodes of one
+ * {@link Shared} ledger; and per node one-time challenges, enrolments, links to the patient's DIDs at other
+ * hospitals, grants with their documents' hashes and provisions, revocations and delivered documents.
  */
 final class FakeLedger {
+
+    static final String LINK = "medmesh-link";
+    static final String ACCESS_LOG = "medmesh-access-log";
+    static final Duration MAX_AGE = Duration.ofMinutes(5);
 
     private record DidState(PatientKeys keys, long version) {}
 
     private record Stored(ConsentGrant grant, Instant grantedAt, boolean revoked) {}
 
+    /** What every node of one network reads: the patients' DIDs and the access log. */
+    static final class Shared {
+        private final Map<Did, DidState> dids = new ConcurrentHashMap<>();
+        private final List<ObjectNode> access = new CopyOnWriteArrayList<>();
+    }
+
     private final Did organisation;
     private final Instant now;
-    private final Map<Did, DidState> dids = new HashMap<>();
+    private final Map<Did, DidState> dids;
+    private final List<ObjectNode> access;
     private final Set<String> challenges = new HashSet<>();
     private final Set<Did> enrolled = new HashSet<>();
     private final Map<ConsentId, Stored> consents = new HashMap<>();
     private final Map<ConsentId, byte[]> delivered = new HashMap<>();
+    private final List<FakeNode.Link> links = new ArrayList<>();
+    private int accessPageSize = 100;
     private int transactions;
 
-    FakeLedger(Did organisation, Instant now) {
+    FakeLedger(Did organisation, Instant now, Shared shared) {
         this.organisation = organisation;
         this.now = now;
+        this.dids = shared.dids;
+        this.access = shared.access;
     }
 
     synchronized Reply register(String operation) {
@@ -58,10 +79,9 @@ final class FakeLedger {
         if (!signedBy(op.jws(), op.did(), "sign", op.keys().signingKey())) {
             return FakeNode.problemReply(403, "BAD_SIGNATURE", "JWS signature does not verify");
         }
-        if (dids.containsKey(op.did())) {
+        if (dids.putIfAbsent(op.did(), new DidState(op.keys(), 1)) != null) {
             return FakeNode.problemReply(409, "DUPLICATE", "DID is already registered");
         }
-        dids.put(op.did(), new DidState(op.keys(), 1));
         return commit(201, op.did(), 1);
     }
 
@@ -99,7 +119,7 @@ final class FakeLedger {
                 return FakeNode.problemReply(404, "UNKNOWN_DID", "no such DID");
             }
             DidAuthResponse.verify(response, organisation.value(), challenge, state.keys().signingKey().encoded(), now,
-                    Duration.ofMinutes(5));
+                    MAX_AGE);
             enrolled.add(patient);
             return FakeNode.ok(200, FakeNode.JSON.createObjectNode().put("patientDid", patient.value())
                     .put("enrolled", true));
@@ -179,6 +199,108 @@ final class FakeLedger {
         }
         delivered.put(stored.grant().id(), Base64Url.decode(document));
         return new Reply(204, null, null);
+    }
+
+    /** As a requester's node checks a link: both DIDs sign the statement for it, the DID here is enrolled here. */
+    synchronized Reply link(String holderText, String here, String there) {
+        Did holder;
+        try {
+            holder = Did.parseOrganization(holderText);
+        } catch (ChaincodeException e) {
+            return FakeNode.problemReply(400, "BAD_REQUEST", "\"holder\" must be a hospital's organisation DID");
+        }
+        if (holder.equals(organisation)) {
+            return FakeNode.problemReply(422, "NOT_VERIFIED", "the holder is another hospital's organisation DID");
+        }
+        Optional<Did> patientHere = claimed(here);
+        Optional<Did> patientThere = claimed(there);
+        if (patientHere.isEmpty() || patientThere.isEmpty() || patientHere.equals(patientThere)) {
+            return FakeNode.problemReply(422, "NOT_VERIFIED", "two different patient DIDs must sign");
+        }
+        String statement = LINK + "|" + holder.value() + "|" + patientThere.get().value() + "|"
+                + patientHere.get().value();
+        Optional<Reply> refused = verify(here, patientHere.get(), statement)
+                .or(() -> verify(there, patientThere.get(), statement));
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        if (!enrolled.contains(patientHere.get())) {
+            return FakeNode.problemReply(404, "UNKNOWN_PATIENT", "the DID signing for this hospital is not enrolled "
+                    + "here");
+        }
+        links.removeIf(l -> l.patientHere().equals(patientHere.get()) && l.holder().equals(holder));
+        links.add(new FakeNode.Link(patientHere.get(), holder, patientThere.get()));
+        return FakeNode.ok(201, FakeNode.JSON.createObjectNode().put("holder", holder.value())
+                .put("patientAtHolder", patientThere.get().value()));
+    }
+
+    /** The signing DID's events, a page at a time; the bookmark is the offset of the next page. */
+    synchronized Reply accessLog(String didAuth, Map<String, String> query) {
+        if (didAuth == null || didAuth.isBlank()) {
+            return FakeNode.problemReply(401, "UNAUTHENTICATED", "the MedMesh-DID-Auth header is required");
+        }
+        Optional<Did> patient = claimed(didAuth);
+        if (patient.isEmpty()) {
+            return FakeNode.problemReply(422, "NOT_VERIFIED", "not a DID-auth response");
+        }
+        Optional<Reply> refused = verify(didAuth, patient.get(), ACCESS_LOG);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        Instant from = query.containsKey("from") ? Instant.parse(query.get("from")) : Instant.MIN;
+        Instant to = query.containsKey("to") ? Instant.parse(query.get("to")) : Instant.MAX;
+        List<ObjectNode> mine = access.stream().filter(e -> e.get("patient").textValue().equals(
+                patient.get().value())).filter(e -> inRange(e, from, to)).toList();
+        int size = Math.min(accessPageSize, Integer.parseInt(query.getOrDefault("size", "100")));
+        int start = query.containsKey("bookmark") ? Integer.parseInt(query.get("bookmark").substring(1)) : 0;
+        int end = Math.min(mine.size(), start + size);
+        ObjectNode body = FakeNode.JSON.createObjectNode();
+        body.putArray("events").addAll(mine.subList(Math.min(start, end), end));
+        if (end < mine.size()) {
+            body.put("bookmark", "p" + end);
+        }
+        return FakeNode.ok(200, body);
+    }
+
+    synchronized void accessPageSize(int size) {
+        accessPageSize = size;
+    }
+
+    void recordAccess(ObjectNode event) {
+        access.add(event.deepCopy());
+    }
+
+    synchronized List<FakeNode.Link> links() {
+        return List.copyOf(links);
+    }
+
+    private static boolean inRange(ObjectNode event, Instant from, Instant to) {
+        Instant time = Instant.parse(event.get("time").textValue());
+        return !time.isBefore(from) && time.isBefore(to);
+    }
+
+    private static Optional<Did> claimed(String response) {
+        try {
+            return Optional.of(Did.parsePatient(DidAuthResponse.claimedDid(response)));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The refusal, if {@code response} is not {@code did}'s answer to {@code challenge} for this hospital. */
+    private Optional<Reply> verify(String response, Did did, String challenge) {
+        DidState state = dids.get(did);
+        if (state == null) {
+            return Optional.of(FakeNode.problemReply(404, "UNKNOWN_DID", "a signing DID is not on the ledger"));
+        }
+        try {
+            DidAuthResponse.verify(response, organisation.value(), challenge, state.keys().signingKey().encoded(),
+                    now, MAX_AGE);
+            return Optional.empty();
+        } catch (DidAuthException e) {
+            return Optional.of(FakeNode.problemReply(422, "NOT_VERIFIED", "a signature does not verify: "
+                    + e.getMessage()));
+        }
     }
 
     synchronized void revoke(ConsentId id) {

@@ -20,6 +20,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -36,13 +37,31 @@ import org.medmesh.chaincode.identity.PatientKeys;
 /**
  * A provider node's patient API in process (JDK HttpServer on a random port), answering per the contract and
  * checking what a real node and the ledger check: every signature against the keys it holds for the DID, versions,
- * one-time challenges, and the document's SHA-256 against the grant. It records every request, and a test can script
- * the next answer of a route (a problem, a raw body, a dropped connection, a delay).
+ * one-time challenges, the document's SHA-256 against the grant, both DIDs' signatures on a link, and the DID-auth
+ * header of an access-log read. Nodes made with {@link #peer} share one ledger. It records every request, and a test
+ * can script the next answer of a route (a problem, a raw body, a dropped connection, a delay).
  */
 public final class FakeNode implements AutoCloseable {
 
-    /** A request as received; {@code body} is null without a JSON body. */
-    public record Request(String method, String path, String protocol, String contentType, JsonNode body) {}
+    /**
+     * A request as received; {@code body} is null without a JSON body, {@code query} without a query; header names
+     * in lower case.
+     */
+    public record Request(String method, String path, String protocol, String contentType, JsonNode body,
+            String query, Map<String, String> headers) {
+
+        public String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+
+        /** The decoded query parameters. */
+        public Map<String, String> parameters() {
+            return FakeNode.parameters(query);
+        }
+    }
+
+    /** A link this node made: the patient's DID here is the same person as their DID at the holder. */
+    public record Link(Did patientHere, Did holder, Did patientAtHolder) {}
 
     /** What the node sends back: status, content type and body (null body: no content). */
     public record Reply(int status, String contentType, byte[] body) {}
@@ -63,24 +82,37 @@ public final class FakeNode implements AutoCloseable {
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final Did did;
     private final String name;
+    private final Instant now;
+    private final FakeLedger.Shared shared;
     final FakeLedger ledger;
     private final List<Request> requests = new ArrayList<>();
     private final Map<String, Deque<Script>> scripts = new HashMap<>();
 
-    private FakeNode(Did did, String name, FakeLedger ledger) throws IOException {
+    private FakeNode(Did did, String name, Instant now, FakeLedger.Shared shared) throws IOException {
         this.did = did;
         this.name = name;
-        this.ledger = ledger;
+        this.now = now;
+        this.shared = shared;
+        this.ledger = new FakeLedger(did, now, shared);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    /** A node of organisation {@code mspId}, checking DID-auth times against {@code now}. */
+    /** A node of organisation {@code mspId} on a ledger of its own, checking DID-auth times against {@code now}. */
     public static FakeNode start(String mspId, String name, Instant now) {
+        return start(mspId, name, now, new FakeLedger.Shared());
+    }
+
+    /** Another node on this node's ledger: patient DIDs and the access log are shared, as in a real network. */
+    public FakeNode peer(String mspId, String name) {
+        return start(mspId, name, now, shared);
+    }
+
+    private static FakeNode start(String mspId, String name, Instant now, FakeLedger.Shared shared) {
         try {
-            return new FakeNode(Did.forOrganization(mspId), name, new FakeLedger(Did.forOrganization(mspId), now));
+            return new FakeNode(Did.forOrganization(mspId), name, now, shared);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -147,6 +179,28 @@ public final class FakeNode implements AutoCloseable {
         return ledger.delivered(id);
     }
 
+    /** The links this node made, as a requester. */
+    public List<Link> links() {
+        return ledger.links();
+    }
+
+    /** Puts an access event on the ledger, as a holder's node would: any node on this ledger serves it. */
+    public void recordAccess(ObjectNode event) {
+        ledger.recordAccess(event);
+    }
+
+    /** How many events a page of the access log holds at most (100 unless told), whatever the client asks for. */
+    public void accessPageSize(int size) {
+        ledger.accessPageSize(size);
+    }
+
+    /** A permitted access for treatment of one record, in the wire form of {@code GET /relay/access}. */
+    public static ObjectNode accessEvent(String eventId, Instant time, Did requester, Did holder, Did patient) {
+        return JSON.createObjectNode().put("eventId", eventId).put("time", time.toString())
+                .put("requester", requester.value()).put("holder", holder.value()).put("patient", patient.value())
+                .put("purpose", "TREAT").put("decision", "permit").put("count", 1).put("ledgerTx", "tx-" + eventId);
+    }
+
     /** A revocation the test makes as if another device of the patient had sent it. */
     public void revokeElsewhere(ConsentId id) {
         ledger.revoke(id);
@@ -165,10 +219,15 @@ public final class FakeNode implements AutoCloseable {
             byte[] raw = exchange.getRequestBody().readAllBytes();
             JsonNode body = raw.length == 0 ? null : JSON.readTree(raw);
             String route = route(method, segments);
+            Map<String, String> headers = new HashMap<>();
+            exchange.getRequestHeaders().forEach((header, values) ->
+                    headers.put(header.toLowerCase(Locale.ROOT), values.get(0)));
+            Request request = new Request(method, exchange.getRequestURI().getRawPath(), exchange.getProtocol(),
+                    exchange.getRequestHeaders().getFirst("Content-Type"), body,
+                    exchange.getRequestURI().getRawQuery(), Map.copyOf(headers));
             Script script;
             synchronized (this) {
-                requests.add(new Request(method, exchange.getRequestURI().getRawPath(), exchange.getProtocol(),
-                        exchange.getRequestHeaders().getFirst("Content-Type"), body));
+                requests.add(request);
                 Deque<Script> queued = scripts.get(route);
                 script = queued == null ? null : queued.poll();
             }
@@ -181,17 +240,18 @@ public final class FakeNode implements AutoCloseable {
             }
             if (script instanceof HangUp hangUp) {
                 if (hangUp.applyFirst()) {
-                    answer(route, segments, body);
+                    answer(route, segments, request);
                 }
                 return; // closing without a status line drops the connection
             }
-            send(exchange, answer(route, segments, body));
+            send(exchange, answer(route, segments, request));
         } finally {
             exchange.close();
         }
     }
 
-    private Reply answer(String route, List<String> segments, JsonNode body) {
+    private Reply answer(String route, List<String> segments, Request request) {
+        JsonNode body = request.body();
         try {
             return switch (route) {
                 case "GET /identity" -> ok(200, JSON.createObjectNode().put("did", did.value())
@@ -203,6 +263,10 @@ public final class FakeNode implements AutoCloseable {
                 case "GET /relay/consents/*" -> ledger.consent(segments.get(2));
                 case "POST /relay/consents/*/revocation" -> ledger.revoke(segments.get(2), text(body, "operation"));
                 case "POST /consents/*/document" -> ledger.deliver(segments.get(1), text(body, "document"));
+                case "POST /patients/links" -> ledger.link(text(body, "holder"), text(body, "here"),
+                        text(body, "there"));
+                case "GET /relay/access" -> ledger.accessLog(request.header("MedMesh-DID-Auth"),
+                        request.parameters());
                 default -> problemReply(404, "NOT_FOUND", "no such route");
             };
         } catch (ChaincodeException | IllegalArgumentException e) {
@@ -227,6 +291,21 @@ public final class FakeNode implements AutoCloseable {
             throw new IllegalArgumentException("missing " + field);
         }
         return body.get(field).textValue();
+    }
+
+    static Map<String, String> parameters(String rawQuery) {
+        Map<String, String> parameters = new HashMap<>();
+        if (rawQuery == null) {
+            return parameters;
+        }
+        for (String pair : rawQuery.split("&")) {
+            int equals = pair.indexOf('=');
+            String name = equals < 0 ? pair : pair.substring(0, equals);
+            String value = equals < 0 ? "" : pair.substring(equals + 1);
+            parameters.put(URLDecoder.decode(name, StandardCharsets.UTF_8),
+                    URLDecoder.decode(value, StandardCharsets.UTF_8));
+        }
+        return parameters;
     }
 
     private static List<String> segments(String rawPath) {

@@ -23,7 +23,8 @@ final class BenchCommand {
             + "[--queries N] [--events N] [--data DIR]\n"
             + "       medmesh bench fabric [--profiles DIR] [--grants N] [--threads N] [--rounds N] [--patients N] "
             + "[--queries N] [--data DIR]\n       " + BenchIngestCommand.USAGE.substring("usage: ".length())
-            + "\n       medmesh bench revocation [--nodes N] [--rounds N]";
+            + "\n       medmesh bench revocation [--nodes N] [--rounds N]"
+            + "\n       medmesh bench exchange [--synthea DIR] [--rounds N] [--validation on|off]";
 
     private final PrintStream out;
 
@@ -41,6 +42,9 @@ final class BenchCommand {
         }
         if (what.equals(List.of("ingest"))) {
             return new BenchIngestCommand(out).run(options);
+        }
+        if (what.equals(List.of("exchange"))) {
+            return new BenchExchange(out).run(options);
         }
         if (what.equals(List.of("revocation"))) {
             return new BenchRevocation(out).run(options);

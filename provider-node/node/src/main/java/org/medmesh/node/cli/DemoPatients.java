@@ -3,24 +3,18 @@ package org.medmesh.node.cli;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import org.medmesh.chaincode.identity.Did;
-import org.medmesh.node.adapter.in.fhir.auth.NodeTokens;
 import org.medmesh.node.adapter.in.fhir.auth.Role;
 import org.medmesh.node.application.consent.DecideAccess;
 import org.medmesh.node.domain.consent.AccessRequest;
@@ -34,15 +28,16 @@ import org.medmesh.patient.wallet.Wallet;
  * The demo's third part: a patient and two hospitals. Two real nodes (City Hospital and St Mary's) share an
  * embedded ledger under the demo's data directory; the patient uses the wallet's own command line
  * ({@code medmesh patient …}, run in-process): create the wallet, enrol at both hospitals with the codes their
- * desks issue, grant St Mary's City's records for treatment with mental health withheld, revoke — and City's
- * consent decision follows each step.
+ * desks issue, link the two DIDs at St Mary's, grant St Mary's City's records for treatment with mental health
+ * withheld, revoke — and City's consent decision follows each step, as do St Mary's fetches of City's records
+ * (denied, released, denied again, then released in an emergency as break-glass).
  */
 final class DemoPatients {
     private static final String PASSPHRASE = "demo passphrase: use a long one of your own";
 
     private final PrintStream out;
     private final BiConsumer<String, Boolean> step;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final DemoHttp http = new DemoHttp();
     private Map<String, String> env;
     private Path walletFile;
 
@@ -64,10 +59,17 @@ final class DemoPatients {
                     + " (one embedded ledger)");
             step.accept("The patient creates a wallet: keys sealed under a passphrase (Argon2id, AES-GCM)",
                     patient("create") == 0);
-            enrol(city, dataDir.resolve("city"), "City Hospital's");
-            enrol(stMarys, dataDir.resolve("st-marys"), "St Mary's");
+            String cityPatient = enrol(city, dataDir.resolve("city"), "City Hospital's");
+            String stMarysPatient = enrol(stMarys, dataDir.resolve("st-marys"), "St Mary's");
             step.accept("The wallet holds a different DID for each hospital (pairwise: the ledger cannot join them)",
                     pairwise());
+            DemoExchange exchange = new DemoExchange(out, step, city, dataDir.resolve("city"), stMarys,
+                    dataDir.resolve("st-marys"));
+            exchange.cityRecordsAVisit(cityPatient);
+            step.accept("The patient tells St Mary's that their DID at City Hospital is theirs too (both DIDs sign)",
+                    patient("link", "--node", stMarysUrl, "--holder", cityUrl) == 0);
+            exchange.deniedFetch(stMarysPatient, "TREAT", "NO_CONSENT", "A St Mary's clinician asks City Hospital "
+                    + "for the patient's records: denied, no consent — and the refusal is on the ledger");
             step.accept("The patient lets St Mary's see City Hospital's records for treatment, mental health "
                     + "withheld; the ledger commits the signed consent", patient("consent", "grant", "--node",
                     cityUrl, "--to", stMarysUrl, "--purpose", "TREAT", "--withhold", "PSY") == 0);
@@ -76,22 +78,29 @@ final class DemoPatients {
             step.accept("City Hospital's decision for St Mary's: permit, lab results released, a PSY-labelled "
                     + "record withheld", permit instanceof ConsentDecision.Permit p
                     && p.policy().releases("Observation", Set.of()) && !p.policy().releases("Condition", Set.of("PSY")));
+            exchange.permittedFetch(stMarysPatient);
             step.accept("The patient revokes the consent", patient("consent", "revoke", "--id",
                     consent.consentId().value(), "--node", cityUrl) == 0);
             step.accept("Within a second City Hospital's decision is deny (revoked), from the ledger's event",
                     awaitDeny(city, consent));
+            exchange.deniedFetch(stMarysPatient, "TREAT", "CONSENT_REVOKED", "St Mary's asks again: denied, the "
+                    + "consent was revoked");
+            exchange.breakGlass(stMarysPatient);
+            step.accept("The patient's access history shows every access, the emergency highlighted",
+                    patientSays("EMERGENCY", "access"));
         } finally {
             stMarys.getApplicationContext().close();
             city.getApplicationContext().close();
         }
     }
 
-    private void enrol(EmbeddedServer node, Path nodeData, String possessive) {
+    private String enrol(EmbeddedServer node, Path nodeData, String possessive) {
         String patientId = createPatient(node, nodeData);
         String code = enrolmentCode(node, nodeData, patientId);
         step.accept(possessive + " desk gives the patient a one-time code; the wallet signs it and the hospital links "
                 + "its record to the patient's DID", patient("enrol", "--node", base(node), "--challenge", code) == 0
                 && get(node, nodeData, "/fhir/Patient/" + patientId).contains("did:medmesh:"));
+        return patientId;
     }
 
     private boolean pairwise() {
@@ -133,13 +142,26 @@ final class DemoPatients {
 
     /** {@code medmesh patient …}, its output indented under the demo's steps. */
     private int patient(String... args) {
+        return patientRun(args).status();
+    }
+
+    /** Whether {@code medmesh patient …} succeeded and said {@code words}. */
+    private boolean patientSays(String words, String... args) {
+        PatientRun run = patientRun(args);
+        return run.status() == 0 && run.output().contains(words);
+    }
+
+    private PatientRun patientRun(String... args) {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         PrintStream captured = new PrintStream(buffer, true, StandardCharsets.UTF_8);
         int status = PatientCli.run(args, captured, captured, env, Clock.systemUTC(), new SecureRandom());
         out.println("    $ medmesh patient " + String.join(" ", args));
-        buffer.toString(StandardCharsets.UTF_8).lines().forEach(line -> out.println("      " + line));
-        return status;
+        String output = buffer.toString(StandardCharsets.UTF_8);
+        output.lines().forEach(line -> out.println("      " + line));
+        return new PatientRun(status, output);
     }
+
+    private record PatientRun(int status, String output) {}
 
     private static EmbeddedServer start(Path dataDir, Path ledgerDir, String mspId) {
         return ApplicationContext.run(EmbeddedServer.class, Map.of("micronaut.server.port", -1,
@@ -168,27 +190,11 @@ final class DemoPatients {
 
     private HttpResponse<String> send(EmbeddedServer node, Path nodeData, String method, String path, String body,
             String contentType) {
-        String token = NodeTokens.loadOrCreate(nodeData).issue("desk@demo", Role.ADMIN, "system/*.*",
-                Duration.ofMinutes(10), Clock.systemUTC());
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base(node) + path))
-                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException("a demo node did not answer", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return http.send(node, nodeData, Role.ADMIN, method, path, body, contentType);
     }
 
     private static String base(EmbeddedServer server) {
-        return server.getURL().toString().replaceAll("/$", "");
+        return DemoHttp.base(server);
     }
 
     private static void sleep() {

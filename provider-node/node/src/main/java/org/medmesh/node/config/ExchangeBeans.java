@@ -10,6 +10,7 @@ import java.time.Duration;
 import org.medmesh.fhirstore.JdbcResourceStore;
 import io.micronaut.context.annotation.Bean;
 import jakarta.inject.Named;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -19,6 +20,7 @@ import org.medmesh.node.adapter.out.http.HttpExchangeClient;
 import org.medmesh.node.adapter.out.jose.ChunkSealer;
 import org.medmesh.node.application.enrolment.LinkPatient;
 import org.medmesh.node.application.enrolment.PatientAccessLog;
+import org.medmesh.node.application.exchange.ExchangeTimer;
 import org.medmesh.node.application.exchange.FetchRecords;
 import org.medmesh.node.application.exchange.ImportRecords;
 import org.medmesh.node.application.fhir.BundleProcessor;
@@ -62,9 +64,10 @@ class ExchangeBeans {
     }
 
     @Singleton
-    ImportRecords importRecords(BundleProcessor processor, FhirContext context, NodeProperties properties) {
+    ImportRecords importRecords(BundleProcessor processor, FhirContext context, NodeProperties properties,
+            Optional<ExchangeTimer> timer) {
         Consumer<Bundle> validator = properties.validationEnabled() ? ProfileValidation::requireValid : bundle -> { };
-        return new ImportRecords(processor, context, validator, Clock.systemUTC());
+        return new ImportRecords(processor, context, validator, Clock.systemUTC(), timer.orElse(ExchangeTimer.NONE));
     }
 
     /**
@@ -85,16 +88,18 @@ class ExchangeBeans {
     @Singleton
     FetchRecords fetchRecords(PatientLinks links, PatientRecords records, DidResolver dids, NodeKeys keys,
             ImportRecords importer, @Named("exchange") ExecutorService executor,
-            @Value("${medmesh.exchange.timeout:10m}") Duration timeout) {
+            @Value("${medmesh.exchange.timeout:10m}") Duration timeout, Optional<ExchangeTimer> timer) {
         return new FetchRecords(links, records, dids, new HttpExchangeClient(keys, Duration.ofSeconds(5), timeout),
-                importer, keys, executor, Clock.systemUTC());
+                importer, keys, executor, Clock.systemUTC(), timer.orElse(ExchangeTimer.NONE));
     }
 
     @Singleton
     ReleaseRecords releaseRecords(VerifyExchangeRequest verify, PatientRecords records, DecideAccess decide,
             LedgerClient ledger, EmergencyReasons reasons, NodeKeys keys,
-            @Value("${medmesh.exchange.break-glass-window:1h}") Duration breakGlassWindow) {
+            @Value("${medmesh.exchange.break-glass-window:1h}") Duration breakGlassWindow,
+            Optional<ExchangeTimer> timer) {
         return new ReleaseRecords(verify, new JwsExchangeRequests(), records, decide, ledger, reasons,
-                new ChunkSealer(keys, new SecureRandom()), Clock.systemUTC(), breakGlassWindow);
+                new ChunkSealer(keys, new SecureRandom()), Clock.systemUTC(), breakGlassWindow,
+                timer.orElse(ExchangeTimer.NONE));
     }
 }

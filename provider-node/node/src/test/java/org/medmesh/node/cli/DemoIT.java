@@ -26,6 +26,9 @@ class DemoIT {
         assertThat(text).doesNotContain("FAILED").contains("A revoked grant can never be granted again")
                 .contains("The wallet holds a different DID for each hospital")
                 .contains("Within a second City Hospital's decision is deny (revoked)")
+                .contains("denied, no consent").contains("the depression (PSY) stays at City")
+                .contains("denied, the consent was revoked").contains("breaks the glass")
+                .contains("the emergency highlighted")
                 .contains("ledger verified");
         assertThat(Main.run(List.of("ledger", "verify", "--data", dir.toString()), print(out), print(out))).isZero();
     }

@@ -51,11 +51,12 @@ public final class FetchRecords {
     private final NodeKeys keys;
     private final ExecutorService executor;
     private final Clock clock;
+    private final ExchangeTimer timer;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, FetchJob> jobs = new ConcurrentHashMap<>();
 
     public FetchRecords(PatientLinks links, PatientRecords records, DidResolver dids, ExchangeClient client,
-            ImportRecords importer, NodeKeys keys, ExecutorService executor, Clock clock) {
+            ImportRecords importer, NodeKeys keys, ExecutorService executor, Clock clock, ExchangeTimer timer) {
         this.links = Objects.requireNonNull(links, "links");
         this.records = Objects.requireNonNull(records, "records");
         this.dids = Objects.requireNonNull(dids, "dids");
@@ -64,6 +65,7 @@ public final class FetchRecords {
         this.keys = Objects.requireNonNull(keys, "keys");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.timer = Objects.requireNonNull(timer, "timer");
     }
 
     /**
@@ -118,6 +120,9 @@ public final class FetchRecords {
             String endpoint = holder.serviceEndpoint().get();
             ExchangeClient.Fetched fetched = client.fetch(URI.create(endpoint), link.holder(),
                     holder.signingKey().get(), replyKey -> request(order, link, replyKey), transfer::progress);
+            timer.record(ExchangeTimer.WAIT, fetched.waited());
+            timer.record(ExchangeTimer.TRANSFER, fetched.transferred());
+            timer.record(ExchangeTimer.OPEN, fetched.opened());
             ImportRecords.Imported imported;
             try {
                 imported = importer.importBundle(order.patientId(), link.holder(), endpoint + "/fhir",

@@ -54,12 +54,15 @@ public final class ImportRecords {
     private final FhirContext context;
     private final Consumer<Bundle> validator;
     private final Clock clock;
+    private final ExchangeTimer timer;
 
-    public ImportRecords(BundleProcessor processor, FhirContext context, Consumer<Bundle> validator, Clock clock) {
+    public ImportRecords(BundleProcessor processor, FhirContext context, Consumer<Bundle> validator, Clock clock,
+            ExchangeTimer timer) {
         this.processor = Objects.requireNonNull(processor, "processor");
         this.context = Objects.requireNonNull(context, "context");
         this.validator = Objects.requireNonNull(validator, "validator");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.timer = Objects.requireNonNull(timer, "timer");
     }
 
     /** What one import stored. */
@@ -74,6 +77,7 @@ public final class ImportRecords {
      */
     public Imported importBundle(String patientId, Did holder, String holderFhirBase, byte[] released,
             Map<String, String> receipt) {
+        long parsing = System.nanoTime();
         Bundle received = context.newJsonParser().parseResource(Bundle.class,
                 new String(released, StandardCharsets.UTF_8));
         Map<String, String> local = new LinkedHashMap<>();
@@ -118,8 +122,13 @@ public final class ImportRecords {
         transaction.getEntry().addAll(entries);
         Provenance provenance = provenance(holder, entries, receipt);
         transaction.addEntry().setResource(provenance).getRequest().setMethod(HTTPVerb.POST).setUrl("Provenance");
+        timer.record(ExchangeTimer.PREPARE, ExchangeTimer.since(parsing));
+        long start = System.nanoTime();
         validator.accept(transaction);
+        timer.record(ExchangeTimer.VALIDATE, ExchangeTimer.since(start));
+        start = System.nanoTime();
         Bundle response = processor.transaction(transaction);
+        timer.record(ExchangeTimer.STORE, ExchangeTimer.since(start));
         String location = response.getEntry().get(response.getEntry().size() - 1).getResponse().getLocation();
         return new Imported(entries.size(), location == null ? null : location.replaceAll("/_history/.*", ""));
     }

@@ -46,11 +46,14 @@ import org.medmesh.node.domain.ledger.LedgerReceipt;
  * ledger — permit or deny — before anything is released</b>. The ledger re-checks a permit against the consent in
  * the same transaction, so a revocation that won the race turns the permit into a recorded deny. A ledger that
  * cannot be reached fails the request (nothing released). Imported resources (with an {@link OriginTag}) are never
- * released: the patient consented to this hospital's records, not to what it received from others.
+ * released: the patient consented to this hospital's records, not to what it received from others; nor is this
+ * hospital's own audit trail (AuditEvent).
  */
 public final class ReleaseRecords {
     /** How long after its declaration a break-glass may be used: an emergency is not a standing permission. */
     public static final Duration DEFAULT_BREAK_GLASS_WINDOW = Duration.ofHours(1);
+    /** This hospital's own audit trail: about its users' accesses, not part of the patient's records. */
+    private static final Set<String> NOT_RECORDS = Set.of("AuditEvent");
 
     private final VerifyExchangeRequest verify;
     private final ExchangeRequests requests;
@@ -61,10 +64,11 @@ public final class ReleaseRecords {
     private final ResponseSealer sealer;
     private final Clock clock;
     private final Duration breakGlassWindow;
+    private final ExchangeTimer timer;
 
     public ReleaseRecords(VerifyExchangeRequest verify, ExchangeRequests requests, PatientRecords records,
             DecideAccess decide, LedgerClient ledger, EmergencyReasons emergencyReasons, ResponseSealer sealer,
-            Clock clock, Duration breakGlassWindow) {
+            Clock clock, Duration breakGlassWindow, ExchangeTimer timer) {
         this.verify = Objects.requireNonNull(verify, "verify");
         this.requests = Objects.requireNonNull(requests, "requests");
         this.records = Objects.requireNonNull(records, "records");
@@ -74,6 +78,7 @@ public final class ReleaseRecords {
         this.sealer = Objects.requireNonNull(sealer, "sealer");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.breakGlassWindow = Objects.requireNonNull(breakGlassWindow, "breakGlassWindow");
+        this.timer = Objects.requireNonNull(timer, "timer");
     }
 
     /**
@@ -84,7 +89,9 @@ public final class ReleaseRecords {
      * @throws LedgerClientException the ledger could not be read or written (nothing released)
      */
     public Release release(String jws) {
+        long start = System.nanoTime();
         ExchangeRequest request = verify.verify(jws);
+        timer.record(ExchangeTimer.VERIFY, ExchangeTimer.since(start));
         String eventId = requests.requestId(jws);
         Instant now = clock.instant();
         AccessRequest access = accessRequest(request, now);
@@ -93,7 +100,9 @@ public final class ReleaseRecords {
         if (patientId.isEmpty()) {
             throw denied(request, eventId, DenyReason.PATIENT_UNKNOWN);
         }
+        start = System.nanoTime();
         ConsentDecision decision = decide.decide(access);
+        timer.record(ExchangeTimer.DECIDE, ExchangeTimer.since(start));
         if (decision instanceof ConsentDecision.Permit permit) {
             return underConsent(request, eventId, patientId.get(), permit);
         }
@@ -110,8 +119,10 @@ public final class ReleaseRecords {
         AccessEvent event = AccessEvent.permit(eventId, request.requester(), ledger.organization(), request.patient(),
                 permit.consentId(), request.purpose(), selection.count(), selection.sha256());
         LedgerReceipt receipt;
+        long start = System.nanoTime();
         try {
             receipt = ledger.recordAccess(event);
+            timer.record(ExchangeTimer.LEDGER, ExchangeTimer.since(start));
         } catch (LedgerClientException e) {
             if (e.code() == LedgerErrorCode.REVOKED || e.code() == LedgerErrorCode.EXPIRED
                     || e.code() == LedgerErrorCode.CONSENT_NOT_APPLICABLE) {
@@ -164,13 +175,21 @@ public final class ReleaseRecords {
     }
 
     private Selection select(String patientId, ReleasePolicy policy) {
+        long start = System.nanoTime();
+        Selection selection = selectUntimed(patientId, policy);
+        timer.record(ExchangeTimer.SELECT, ExchangeTimer.since(start));
+        return selection;
+    }
+
+    private Selection selectUntimed(String patientId, ReleasePolicy policy) {
         List<StoredResource> everything = records.everything(patientId);
         StringBuilder bundle = new StringBuilder(everything.size() * 1_024)
                 .append("{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[");
         int count = 0;
         for (StoredResource stored : everything) {
             IBaseResource parsed = records.parse(stored);
-            if (!(parsed instanceof Resource resource) || OriginTag.of(resource).isPresent()) {
+            if (!(parsed instanceof Resource resource) || OriginTag.of(resource).isPresent()
+                    || NOT_RECORDS.contains(stored.type())) {
                 continue;
             }
             Set<String> labels = resource.getMeta().getSecurity().stream().map(Coding::getCode)
@@ -223,8 +242,15 @@ public final class ReleaseRecords {
 
         /** Seals the records to the requester's reply key, handing each envelope to {@code sink} in order. */
         public void writeTo(Consumer<String> sink) {
+            long[] sending = new long[1];
+            long start = System.nanoTime();
             try {
-                sealer.seal(requestId, request.replyKey(), selection.json(), receipt, sink);
+                sealer.seal(requestId, request.replyKey(), selection.json(), receipt, envelope -> {
+                    long sent = System.nanoTime();
+                    sink.accept(envelope);
+                    sending[0] += System.nanoTime() - sent;
+                });
+                timer.record(ExchangeTimer.SEAL, ExchangeTimer.since(start).minusNanos(sending[0]));
             } finally {
                 java.util.Arrays.fill(selection.json(), (byte) 0);
             }

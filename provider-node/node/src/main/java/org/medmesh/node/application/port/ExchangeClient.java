@@ -1,6 +1,7 @@
 package org.medmesh.node.application.port;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
 import org.medmesh.node.domain.exchange.ExchangeRequest;
@@ -27,8 +28,13 @@ public interface ExchangeClient {
     Fetched fetch(URI endpoint, Did holder, String holderSigningKey, Function<String, ExchangeRequest> request,
             Progress progress);
 
-    /** A verified answer: the FHIR Bundle's JSON and the manifest's receipt (eventId, txId, consent or break-glass). */
-    record Fetched(byte[] bundle, Map<String, String> receipt, int chunks) {}
+    /**
+     * A verified answer: the FHIR Bundle's JSON and the manifest's receipt (eventId, txId, consent or break-glass),
+     * with where the time went: waiting for the holder's first byte, the transfer (reading the stream), and
+     * decrypting and verifying the envelopes (within the transfer, done as each arrives).
+     */
+    record Fetched(byte[] bundle, Map<String, String> receipt, int chunks, Duration waited, Duration transferred,
+            Duration opened) {}
 
     /** Progress of one transfer. */
     @FunctionalInterface

@@ -31,6 +31,9 @@ public final class AuditInterceptor {
     private static final String DICOM = "http://dicom.nema.org/resources/ontology/DCM";
     private static final String REST = "http://terminology.hl7.org/CodeSystem/audit-event-type";
     private static final String INTERACTION = "http://hl7.org/fhir/restful-interaction";
+    private static final java.util.Set<String> R4_INTERACTIONS = java.util.Set.of("read", "vread", "update", "patch",
+            "delete", "history", "history-instance", "history-type", "history-system", "create", "search",
+            "search-type", "search-system", "capabilities", "transaction", "batch", "operation");
 
     private final JdbcResourceStore store;
 
@@ -90,11 +93,29 @@ public final class AuditInterceptor {
         }
     }
 
+    /**
+     * The R4 restful-interaction code of a HAPI operation type: HAPI names some that R4 does not have
+     * ({@code extended-operation-instance}, {@code metadata}, {@code get-page}), which would make the event invalid.
+     */
+    static String interaction(RestOperationTypeEnum operation) {
+        String code = operation.getCode() == null ? "" : operation.getCode();
+        if (R4_INTERACTIONS.contains(code)) {
+            return code;
+        }
+        if (code.equals("metadata")) {
+            return "capabilities";
+        }
+        if (code.equals("get-page")) {
+            return "search";
+        }
+        return "operation";
+    }
+
     private static AuditEvent event(RequestDetails request, RestOperationTypeEnum operation, Caller caller,
             AuditEvent.AuditEventOutcome outcome) {
         AuditEvent event = new AuditEvent();
         event.setType(new Coding(REST, "rest", "RESTful Operation"));
-        event.addSubtype(new Coding(INTERACTION, operation.getCode(), null));
+        event.addSubtype(new Coding(INTERACTION, interaction(operation), null));
         event.setAction(action(operation));
         event.setRecorded(new Date());
         event.setOutcome(outcome);

@@ -59,13 +59,15 @@ public final class HttpExchangeClient implements ExchangeClient {
                     .header("Content-Type", "application/jose")
                     .header("Accept", "application/vnd.medmesh.exchange-stream, application/problem+json")
                     .POST(HttpRequest.BodyPublishers.ofString(jws, StandardCharsets.US_ASCII)).build();
+            long start = System.nanoTime();
             HttpResponse<Stream<String>> response = send(request);
+            Duration waited = Duration.ofNanos(System.nanoTime() - start);
             try (Stream<String> lines = response.body()) {
                 if (response.statusCode() != 200) {
                     throw failure(response.statusCode(), String.join("\n", lines.limit(200).toList()));
                 }
                 return read(lines.iterator(), new ChunkOpener(ExchangeRequestCodec.requestId(jws), replyKey, holder,
-                        holderSigningKey), progress);
+                        holderSigningKey), progress, waited);
             } catch (UncheckedIOException e) {
                 throw new HolderFailedException(Kind.UNREACHABLE, null,
                         "the connection to the holder broke during the transfer", e);
@@ -73,22 +75,29 @@ public final class HttpExchangeClient implements ExchangeClient {
         }
     }
 
-    private static Fetched read(Iterator<String> lines, ChunkOpener opener, Progress progress) {
+    private static Fetched read(Iterator<String> lines, ChunkOpener opener, Progress progress, Duration waited) {
+        long start = System.nanoTime();
+        long opening = 0;
         try (opener) {
             long bytes = 0;
             while (lines.hasNext()) {
                 String line = lines.next();
                 bytes += line.length() + 1;
+                long open = System.nanoTime();
                 if (opener.awaitsManifest()) {
                     byte[] plaintext = opener.finish(line);
+                    opening += System.nanoTime() - open;
                     if (lines.hasNext()) {
                         java.util.Arrays.fill(plaintext, (byte) 0);
                         throw new ExchangeRefusedException(ExchangeRefusal.AFTER_LAST,
                                 "something followed the manifest");
                     }
-                    return new Fetched(plaintext, opener.receipt(), opener.received());
+                    Duration opened = Duration.ofNanos(opening);
+                    return new Fetched(plaintext, opener.receipt(), opener.received(), waited,
+                            Duration.ofNanos(System.nanoTime() - start).minus(opened), opened);
                 }
                 opener.accept(line);
+                opening += System.nanoTime() - open;
                 progress.chunk(opener.received(), bytes);
             }
             throw new ExchangeRefusedException(ExchangeRefusal.TRUNCATED,

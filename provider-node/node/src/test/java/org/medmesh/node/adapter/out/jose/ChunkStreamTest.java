@@ -73,6 +73,21 @@ class ChunkStreamTest {
         }
 
         @Test
+        void the_manifest_carries_the_receipt_signed_with_the_rest() {
+            List<String> envelopes = new java.util.ArrayList<>();
+            sealer.seal(REQUEST_ID, replyKey.publicKey(), bytes(70_000), java.util.Map.of("txId", "abc",
+                    "consent", "c-1"), envelopes::add);
+            ChunkOpener opener = opener();
+            envelopes.subList(0, envelopes.size() - 1).forEach(opener::accept);
+            assertThat(opener.awaitsManifest()).isTrue();
+
+            assertThat(opener.finish(envelopes.get(envelopes.size() - 1))).isEqualTo(bytes(70_000));
+            assertThat(opener.receipt()).containsOnly(java.util.Map.entry("txId", "abc"),
+                    java.util.Map.entry("consent", "c-1"));
+            assertThat(opener.received()).isEqualTo(2);
+        }
+
+        @Test
         void closes_the_reply_key_after_success() {
             ChunkOpener.open(REQUEST_ID, replyKey, holder.organization(), holder.signingKey(), seal(10));
 

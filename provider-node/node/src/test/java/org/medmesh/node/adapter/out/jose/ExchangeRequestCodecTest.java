@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.medmesh.node.application.port.ExchangeRefusal;
 import org.medmesh.node.application.port.ExchangeRefusedException;
+import org.medmesh.node.domain.exchange.EmergencyAccess;
 import org.medmesh.node.domain.exchange.ExchangeRequest;
 import org.medmesh.node.domain.ledger.Did;
 
@@ -57,6 +58,28 @@ class ExchangeRequestCodecTest {
             String jws = ExchangeRequestCodec.sign(request(), requester);
 
             assertThat(verify(jws)).isEqualTo(request());
+        }
+
+        @Test
+        void round_trips_a_break_glass_declaration_and_requests_for_everything_the_consent_permits() {
+            ExchangeRequest emergency = new ExchangeRequest(requester.organization(), HOLDER,
+                    Did.parse("did:medmesh:7Hq2kXbQ9mRt4VnLp3sWzY"), "ETREAT", List.of(), NOW, NOW.plusSeconds(120),
+                    "n0nce-n0nce-n0nce-43", replyKey.publicKey(), new EmergencyAccess("UNCONSCIOUS",
+                            "found unconscious", NOW.minusSeconds(30)));
+
+            assertThat(verify(ExchangeRequestCodec.sign(emergency, requester))).isEqualTo(emergency);
+        }
+
+        @Test
+        void a_break_glass_request_has_the_emergency_purpose() {
+            assertThatThrownBy(() -> new ExchangeRequest(requester.organization(), HOLDER,
+                    Did.parse("did:medmesh:7Hq2kXbQ9mRt4VnLp3sWzY"), "TREAT", List.of(), NOW, NOW.plusSeconds(120),
+                    "n0nce-n0nce-n0nce-44", replyKey.publicKey(), new EmergencyAccess("OTHER", "why", NOW)))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> new EmergencyAccess("BORED", "why", NOW))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> new EmergencyAccess("OTHER", " ", NOW))
+                    .isInstanceOf(IllegalArgumentException.class);
         }
 
         @Test

@@ -1,0 +1,80 @@
+package org.medmesh.patient.cli;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.medmesh.chaincode.identity.Did;
+import org.medmesh.patient.consent.ConsentChoices;
+import org.medmesh.patient.node.NodeException;
+import org.medmesh.patient.node.PatientLink;
+import org.medmesh.patient.wallet.Enrolment;
+import org.medmesh.patient.wallet.PatientIdentity;
+import org.medmesh.patient.wallet.Wallet;
+
+/**
+ * Telling one hospital (the requester) who the patient is at another (the holder), so that it can ask the holder for
+ * their records. The DIDs are pairwise, so no hospital can work this out alone: the patient's DIDs at both sign the
+ * same statement.
+ */
+final class Links {
+
+    private Links() {}
+
+    /** The wallet's enrolment at {@code hospital}, if it is enrolled there with an identity on the ledger. */
+    static Optional<Enrolment> enrolledAt(Wallet wallet, Did hospital) {
+        if (!wallet.hospitals().contains(hospital) || !wallet.isRegistered(hospital)) {
+            return Optional.empty();
+        }
+        return wallet.enrolment(hospital).filter(Enrolment::enrolled);
+    }
+
+    /** Signs the statement with the DIDs at both hospitals, for the requester, and hands it to the requester's node. */
+    static void link(Session session, Wallet wallet, URI requesterNode, Did requester, Did holder) {
+        PatientIdentity here = wallet.identityFor(requester);
+        PatientIdentity there = wallet.identityFor(holder);
+        String statement = PatientLink.statement(holder, there.did(), here.did());
+        Instant now = session.now();
+        session.nodes().link(requesterNode, holder, here.signedChallengeResponse(requester.value(), statement, now),
+                there.signedChallengeResponse(requester.value(), statement, now));
+    }
+
+    /** The command that makes the link again, to print after a failure. */
+    static String command(URI requesterNode, String holder) {
+        return "`patient link --node " + requesterNode + " --holder " + holder + "`";
+    }
+
+    /**
+     * After a consent is granted: each grantee where the patient is enrolled is told who they are at the holder. A
+     * grantee where the wallet has no enrolment cannot be told yet, and the patient reads how to do it later.
+     *
+     * @return what failed, in words, one sentence per grantee
+     */
+    static List<String> linkGrantees(Session session, Wallet wallet, ConsentChoices choices, URI holderNode,
+            String holderLabel) {
+        List<String> failures = new ArrayList<>();
+        for (Did grantee : choices.grantees()) {
+            if (grantee.equals(choices.holder())) {
+                continue;
+            }
+            String label = PlainWords.hospital(grantee, session.details());
+            Optional<Enrolment> enrolment = enrolledAt(wallet, grantee);
+            if (enrolment.isEmpty()) {
+                session.say(label + " can ask " + holderLabel + " for these records once you are enrolled there: "
+                        + "then run `patient link --node URL --holder " + holderNode + "` (URL: its node's address).");
+                continue;
+            }
+            URI granteeNode = URI.create(enrolment.get().serviceEndpoint().url());
+            try {
+                link(session, wallet, granteeNode, grantee, choices.holder());
+                session.say(label + " can now ask " + holderLabel + " for these records.");
+            } catch (NodeException | IllegalArgumentException e) {
+                failures.add(label + " was not told who you are at " + holderLabel + " ("
+                        + Failures.describe(e, session.walletFile()) + "), so it cannot ask for these records yet: "
+                        + "run " + command(granteeNode, holderNode.toString()));
+            }
+        }
+        return failures;
+    }
+}

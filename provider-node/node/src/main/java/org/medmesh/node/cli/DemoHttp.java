@@ -1,0 +1,43 @@
+package org.medmesh.node.cli;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.medmesh.node.adapter.in.fhir.auth.NodeTokens;
+import org.medmesh.node.adapter.in.fhir.auth.Role;
+
+/** The demo's hospital staff on a node's APIs: a bearer token of the node's own issuer for a role, then HTTP. */
+final class DemoHttp {
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    HttpResponse<String> send(EmbeddedServer node, Path nodeData, Role role, String method, String path, String body,
+            String contentType) {
+        String token = NodeTokens.loadOrCreate(nodeData).issue(role.claim() + "@demo", role, Tokens.defaultScopes(role),
+                Duration.ofMinutes(10), Clock.systemUTC());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base(node) + path))
+                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("a demo node did not answer", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String base(EmbeddedServer server) {
+        return server.getURL().toString().replaceAll("/$", "");
+    }
+}
