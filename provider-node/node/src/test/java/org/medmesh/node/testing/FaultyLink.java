@@ -30,6 +30,8 @@ public final class FaultyLink implements AutoCloseable {
     private volatile String target;
     private volatile UnaryOperator<List<String>> rewrite = UnaryOperator.identity();
     private volatile int cutAfter = -1;
+    private volatile int stallAfter = -1;
+    private volatile java.util.concurrent.CountDownLatch stalled = new java.util.concurrent.CountDownLatch(1);
     private volatile List<String> lastLines = List.of();
     private HttpServer server;
 
@@ -58,6 +60,14 @@ public final class FaultyLink implements AutoCloseable {
     public void heal() {
         rewrite = UnaryOperator.identity();
         cutAfter = -1;
+        stallAfter = -1;
+        stalled.countDown();
+        stalled = new java.util.concurrent.CountDownLatch(1);
+    }
+
+    /** Sends {@code lines} lines of the next answers, then nothing more (the connection stays open) until healed. */
+    public void stallAfter(int lines) {
+        stallAfter = lines;
     }
 
     /** Rewrites the lines of the next answers. */
@@ -145,6 +155,21 @@ public final class FaultyLink implements AutoCloseable {
             lastLines = List.copyOf(lines);
             List<String> out = rewrite.apply(new ArrayList<>(lines));
             byte[] whole = (String.join("\n", out) + "\n").getBytes(StandardCharsets.US_ASCII);
+            if (stallAfter >= 0) {
+                java.util.concurrent.CountDownLatch until = stalled;
+                exchange.sendResponseHeaders(200, whole.length);
+                OutputStream stream = exchange.getResponseBody();
+                for (int i = 0; i < Math.min(stallAfter, out.size()); i++) {
+                    stream.write((out.get(i) + "\n").getBytes(StandardCharsets.US_ASCII));
+                }
+                stream.flush();
+                try {
+                    until.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new IOException("stalled on purpose");
+            }
             if (cutAfter < 0) {
                 exchange.sendResponseHeaders(200, whole.length);
                 exchange.getResponseBody().write(whole);

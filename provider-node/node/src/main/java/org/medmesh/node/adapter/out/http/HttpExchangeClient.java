@@ -12,6 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.medmesh.node.adapter.out.jose.ChunkOpener;
@@ -34,6 +39,11 @@ import org.medmesh.node.domain.ledger.Did;
 public final class HttpExchangeClient implements ExchangeClient {
     private static final String PATH = "/exchange/requests";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "exchange-deadlines");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final NodeKeys keys;
     private final HttpClient http;
@@ -62,15 +72,26 @@ public final class HttpExchangeClient implements ExchangeClient {
             long start = System.nanoTime();
             HttpResponse<Stream<String>> response = send(request);
             Duration waited = Duration.ofNanos(System.nanoTime() - start);
-            try (Stream<String> lines = response.body()) {
+            // The request's timeout covers the wait for the response's head only, and a blocked read ignores
+            // interrupts: a holder that stalls mid-stream is given up by closing the stream at the deadline.
+            AtomicBoolean abandoned = new AtomicBoolean();
+            Stream<String> body = response.body();
+            ScheduledFuture<?> deadline = DEADLINES.schedule(() -> {
+                abandoned.set(true);
+                body.close();
+            }, Math.max(1, timeout.minus(waited).toMillis()), TimeUnit.MILLISECONDS);
+            try (Stream<String> lines = body) {
                 if (response.statusCode() != 200) {
                     throw failure(response.statusCode(), String.join("\n", lines.limit(200).toList()));
                 }
                 return read(lines.iterator(), new ChunkOpener(ExchangeRequestCodec.requestId(jws), replyKey, holder,
                         holderSigningKey), progress, waited);
             } catch (UncheckedIOException e) {
-                throw new HolderFailedException(Kind.UNREACHABLE, null,
-                        "the connection to the holder broke during the transfer", e);
+                throw new HolderFailedException(Kind.UNREACHABLE, null, abandoned.get()
+                        ? "the transfer took longer than " + timeout.toSeconds() + " s and was abandoned"
+                        : "the connection to the holder broke during the transfer", e);
+            } finally {
+                deadline.cancel(false);
             }
         }
     }

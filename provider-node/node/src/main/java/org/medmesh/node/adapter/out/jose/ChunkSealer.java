@@ -71,7 +71,7 @@ public final class ChunkSealer implements ResponseSealer {
                     .claim(STREAM_ID, streamId)
                     .claim(SEQUENCE, seq)
                     .claim(LAST, seq == count - 1)
-                    .claim(DATA, Base64URL.encode(piece).toString())
+                    .claim(DATA, java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(piece))
                     .build();
             Arrays.fill(piece, (byte) 0);
             sink.accept(Envelopes.seal(claims, CHUNK, holderKeys, replyKey));

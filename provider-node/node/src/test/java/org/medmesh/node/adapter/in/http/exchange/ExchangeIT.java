@@ -74,6 +74,7 @@ class ExchangeIT {
         city = startCity();
         Map<String, Object> stMarysSettings = hospital("StMarysHospitalMSP");
         stMarysSettings.put("medmesh.node.validation", true);
+        stMarysSettings.put("medmesh.exchange.timeout", "5s");
         stMarys = LedgerNode.start(stMarysSettings);
         Map<String, Object> countySettings = hospital("CountyHospitalMSP");
         countySettings.put("medmesh.node.public-url", countyLink.url());
@@ -599,6 +600,22 @@ class ExchangeIT {
         JsonNode retried = only(fetch(patient, "TREAT"));
         assertThat(retried.get("state").textValue()).isEqualTo("IMPORTED");
         assertThat(imported(patient)).hasSize(4);
+    }
+
+    @Test
+    @Order(15)
+    void a_holder_that_stalls_mid_transfer_is_given_up_after_the_timeout_and_nothing_is_imported() {
+        Patient patient = new Patient();
+        patient.grant(treatmentWithholdingPsyAndHiv(null));
+        cityLink.stallAfter(0);
+
+        JsonNode stalled = only(fetch(patient, "TREAT"));
+
+        cityLink.heal();
+        assertThat(stalled.get("state").textValue()).as(stalled.toString()).isEqualTo("UNREACHABLE");
+        assertThat(stalled.get("detail").textValue()).contains("took longer");
+        assertThat(imported(patient)).isEmpty();
+        assertThat(only(fetch(patient, "TREAT")).get("state").textValue()).isEqualTo("IMPORTED");
     }
 
     @Test
