@@ -5,15 +5,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.medmesh.node.application.port.SeenNonces;
 
-/** {@link JdbcNodeState}'s nonces on an H2 file; a restart opens the file anew. */
-class JdbcSeenNoncesH2IT extends SeenNoncesContractTest {
+/** {@link JdbcNodeState} (nonces, patient links, break-glass reasons) on an H2 file; a restart opens the file anew. */
+class JdbcNodeStateH2IT extends NodeStateContractTest {
     @TempDir
     Path dir;
 
     private JdbcNodeState state;
 
     @Override
-    SeenNonces nonces() {
+    JdbcNodeState nonces() {
         if (state == null) {
             state = JdbcNodeState.open("jdbc:h2:file:" + dir.resolve("node-state"), "sa", "");
         }
@@ -21,7 +21,7 @@ class JdbcSeenNoncesH2IT extends SeenNoncesContractTest {
     }
 
     @Override
-    SeenNonces restarted() {
+    JdbcNodeState restarted() {
         nonces();
         state.close();
         state = null;

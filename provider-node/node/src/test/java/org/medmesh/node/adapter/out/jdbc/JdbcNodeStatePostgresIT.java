@@ -4,13 +4,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.medmesh.node.application.port.SeenNonces;
 import org.medmesh.node.testing.PostgresSchema;
 
-/** {@link JdbcNodeState}'s nonces on PostgreSQL, a fresh schema per test; a restart opens a new pool on it. */
-class JdbcSeenNoncesPostgresIT extends SeenNoncesContractTest {
+/** {@link JdbcNodeState} (nonces, patient links, break-glass reasons) on PostgreSQL, a fresh schema per test; a restart opens a new pool on it. */
+class JdbcNodeStatePostgresIT extends NodeStateContractTest {
     private final PostgresSchema schema = PostgresSchema.create("nonces");
     private JdbcNodeState state;
 
     @Override
-    SeenNonces nonces() {
+    JdbcNodeState nonces() {
         if (state == null) {
             state = JdbcNodeState.open(schema.jdbcUrl(), PostgresSchema.USER, "");
         }
@@ -18,7 +18,7 @@ class JdbcSeenNoncesPostgresIT extends SeenNoncesContractTest {
     }
 
     @Override
-    SeenNonces restarted() {
+    JdbcNodeState restarted() {
         nonces();
         state.close();
         state = null;

@@ -1,6 +1,7 @@
 package org.medmesh.node.adapter.out.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,19 +13,25 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.medmesh.node.application.port.PatientLinks;
 import org.medmesh.node.application.port.SeenNonces;
+import org.medmesh.node.domain.exchange.EmergencyAccess;
+import org.medmesh.node.domain.ledger.Did;
 
-/** What every {@link SeenNonces} must do; each implementation's test extends it. */
-abstract class SeenNoncesContractTest {
+/**
+ * What the node's state store must do for the exchange — nonces ({@link SeenNonces}), patient links, break-glass
+ * reasons — on each database; each database's test extends it.
+ */
+abstract class NodeStateContractTest {
     static final Instant NOW = Instant.parse("2026-11-02T10:00:00Z");
     static final String REQUESTER = "did:medmesh:org:Hospital1MSP";
     static final String NONCE = "n0nce-n0nce-n0nce-42";
 
     /** The store under test, empty at the start of each test. */
-    abstract SeenNonces nonces();
+    abstract JdbcNodeState nonces();
 
     /** The same store's data, opened anew as after a restart. */
-    abstract SeenNonces restarted();
+    abstract JdbcNodeState restarted();
 
     @Nested
     class Remember {
@@ -107,6 +114,43 @@ abstract class SeenNoncesContractTest {
             nonces().remember(REQUESTER, NONCE, NOW.plusSeconds(60));
 
             assertThat(nonces().forgetExpired(NOW)).isZero();
+        }
+    }
+
+    @Nested
+    class Links {
+        private final Did city = Did.forOrganization("CityHospitalMSP");
+        private final Did county = Did.forOrganization("CountyHospitalMSP");
+        private final Did atCity = Did.parse("did:medmesh:7Hq2kXbQ9mRt4VnLp3sWzY");
+        private final Did atCityAgain = Did.parse("did:medmesh:8Jr3mYcR1nSu5WoMq4tXaZ");
+        private final Did atCounty = Did.parse("did:medmesh:9Ks4nZdS2oTv6XpNr5uYbA");
+
+        @Test
+        void keeps_one_did_per_holder_and_a_new_link_replaces_the_old_one_also_after_a_restart() {
+            nonces().link("p-1", city, atCity, NOW);
+            nonces().link("p-1", county, atCounty, NOW);
+            nonces().link("p-1", city, atCityAgain, NOW.plusSeconds(5));
+            nonces().link("p-2", city, atCity, NOW);
+
+            assertThat(restarted().linksOf("p-1")).containsExactly(
+                    new PatientLinks.Link("p-1", city, atCityAgain, NOW.plusSeconds(5)),
+                    new PatientLinks.Link("p-1", county, atCounty, NOW));
+            assertThat(nonces().linksOf("p-3")).isEmpty();
+        }
+    }
+
+    @Nested
+    class BreakGlassReasons {
+        @Test
+        void keeps_the_clinicians_words_once_per_access_event() {
+            EmergencyAccess emergency = new EmergencyAccess("UNCONSCIOUS", "found unconscious", NOW);
+            Did requester = Did.forOrganization("StMarysHospitalMSP");
+            Did patient = Did.parse("did:medmesh:7Hq2kXbQ9mRt4VnLp3sWzY");
+
+            nonces().keep("event-1", requester, patient, emergency, NOW);
+
+            assertThatThrownBy(() -> nonces().keep("event-1", requester, patient, emergency, NOW))
+                    .isInstanceOf(IllegalStateException.class);
         }
     }
 }
