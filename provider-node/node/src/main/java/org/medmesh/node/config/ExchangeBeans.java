@@ -20,6 +20,8 @@ import org.medmesh.node.adapter.out.http.HttpExchangeClient;
 import org.medmesh.node.adapter.out.jose.ChunkSealer;
 import org.medmesh.node.application.enrolment.LinkPatient;
 import org.medmesh.node.application.enrolment.PatientAccessLog;
+import org.medmesh.node.application.enrolment.ReadOwnRecords;
+import org.medmesh.node.application.port.AccessChallenges;
 import org.medmesh.node.application.exchange.ExchangeTimer;
 import org.medmesh.node.application.exchange.FetchRecords;
 import org.medmesh.node.application.exchange.ImportRecords;
@@ -51,6 +53,11 @@ class ExchangeBeans {
     @Singleton
     PatientRecords patientRecords(JdbcResourceStore store, FhirContext context) {
         return new PatientRecords(store, context);
+    }
+
+    @Singleton
+    ReadOwnRecords readOwnRecords(PatientRecords records, LedgerClient ledger, AccessChallenges challenges) {
+        return new ReadOwnRecords(records, ledger, challenges, Clock.systemUTC());
     }
 
     @Singleton

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -182,11 +183,8 @@ public final class ReleaseRecords {
     }
 
     private Selection selectUntimed(String patientId, ReleasePolicy policy) {
-        List<StoredResource> everything = records.everything(patientId);
-        StringBuilder bundle = new StringBuilder(everything.size() * 1_024)
-                .append("{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[");
-        int count = 0;
-        for (StoredResource stored : everything) {
+        List<StoredResource> released = new ArrayList<>();
+        for (StoredResource stored : records.everything(patientId)) {
             IBaseResource parsed = records.parse(stored);
             if (!(parsed instanceof Resource resource) || OriginTag.of(resource).isPresent()
                     || NOT_RECORDS.contains(stored.type())) {
@@ -194,15 +192,12 @@ public final class ReleaseRecords {
             }
             Set<String> labels = resource.getMeta().getSecurity().stream().map(Coding::getCode)
                     .filter(Objects::nonNull).collect(Collectors.toSet());
-            if (!policy.releases(stored.type(), labels)) {
-                continue;
+            if (policy.releases(stored.type(), labels)) {
+                released.add(stored);
             }
-            bundle.append(count == 0 ? "" : ",").append("{\"fullUrl\":\"").append(stored.type()).append('/')
-                    .append(stored.id()).append("\",\"resource\":").append(stored.json()).append('}');
-            count++;
         }
-        byte[] json = bundle.append("]}").toString().getBytes(StandardCharsets.UTF_8);
-        return new Selection(json, count, Sha256.hex(json));
+        byte[] json = PatientRecords.collection(released).getBytes(StandardCharsets.UTF_8);
+        return new Selection(json, released.size(), Sha256.hex(json));
     }
 
     private Map<String, String> receipt(String eventId, LedgerReceipt receipt, String basis, String basisValue) {

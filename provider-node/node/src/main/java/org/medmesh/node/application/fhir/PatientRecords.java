@@ -57,6 +57,18 @@ public final class PatientRecords {
         return ids.size() == 1 ? Optional.of(ids.get(0)) : Optional.empty();
     }
 
+    /** A FHIR Bundle of type {@code collection} holding {@code resources} as stored (JSON, entries in order). */
+    public static String collection(List<StoredResource> resources) {
+        StringBuilder bundle = new StringBuilder(resources.size() * 1_024)
+                .append("{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[");
+        for (int i = 0; i < resources.size(); i++) {
+            StoredResource stored = resources.get(i);
+            bundle.append(i == 0 ? "" : ",").append("{\"fullUrl\":\"").append(stored.type()).append('/')
+                    .append(stored.id()).append("\",\"resource\":").append(stored.json()).append('}');
+        }
+        return bundle.append("]}").toString();
+    }
+
     /** Parses a stored resource (the store wrote it, so a lenient parser is enough, and faster). */
     public IBaseResource parse(StoredResource stored) {
         IParser parser = context.newJsonParser();

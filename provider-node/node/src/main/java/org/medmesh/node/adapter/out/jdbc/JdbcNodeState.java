@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.flywaydb.core.Flyway;
+import org.medmesh.node.application.port.AccessChallenges;
 import org.medmesh.node.application.port.ConsentDocumentStore;
 import org.medmesh.node.application.port.EmergencyReasons;
 import org.medmesh.node.application.port.EnrolmentChallenges;
@@ -26,10 +27,10 @@ import org.medmesh.node.domain.ledger.Did;
  * The node's own state in the same database as its records (H2 or PostgreSQL), with its own Flyway history
  * ({@code node_schema_history}, migrations in {@code db/node/<vendor>}) and a small pool of its own: consent
  * documents, enrolment codes, the nonces of accepted exchange requests, the links from local Patients to their
- * DIDs at other hospitals, and break-glass reasons.
+ * DIDs at other hospitals, break-glass reasons, and patients' one-time access challenges.
  */
 public final class JdbcNodeState implements ConsentDocumentStore, EnrolmentChallenges, SeenNonces, PatientLinks,
-        EmergencyReasons, AutoCloseable {
+        EmergencyReasons, AccessChallenges, AutoCloseable {
     /** SQL:2003 "unique violation", as both H2 and PostgreSQL report it. */
     private static final String UNIQUE_VIOLATION = "23505";
 
@@ -196,6 +197,20 @@ public final class JdbcNodeState implements ConsentDocumentStore, EnrolmentChall
                 + "recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)", eventId, requester.value(), patient.value(),
                 emergency.reasonCode(), emergency.reason(), Timestamp.from(emergency.declaredAt()),
                 Timestamp.from(recordedAt));
+    }
+
+    @Override
+    public void issueFor(String patientDid, String challengeSha256, Instant expiresAt) {
+        update("INSERT INTO access_challenge (challenge_sha256, patient_did, expires_at) VALUES (?, ?, ?)",
+                challengeSha256, patientDid, Timestamp.from(expiresAt));
+    }
+
+    @Override
+    public boolean consumeFor(String patientDid, String challengeSha256, Instant now) {
+        // The conditional UPDATE is the single-use guarantee: of two concurrent attempts, one changes a row.
+        return update("UPDATE access_challenge SET used_at = ? WHERE challenge_sha256 = ? AND patient_did = ? "
+                + "AND used_at IS NULL AND expires_at > ?", Timestamp.from(now), challengeSha256, patientDid,
+                Timestamp.from(now)) == 1;
     }
 
     private Optional<String> patientOf(String challengeSha256) {

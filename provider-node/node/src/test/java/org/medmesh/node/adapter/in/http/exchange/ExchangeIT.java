@@ -661,6 +661,44 @@ class ExchangeIT {
     }
 
     @Test
+    @Order(18)
+    void a_patient_reads_their_own_records_by_did_auth_with_a_challenge_that_answers_once() {
+        Patient patient = new Patient();
+        patient.grant(treatmentWithholdingPsyAndHiv(null));
+        assertThat(only(fetch(patient, "TREAT")).get("state").textValue()).isEqualTo("IMPORTED");
+
+        HttpResponse<String> atCity = ownRecords(city, patient.atCity, challenge(city, patient.atCity));
+        String challenge = challenge(stMarys, patient.atStMarys);
+        HttpResponse<String> atStMarys = ownRecords(stMarys, patient.atStMarys, challenge);
+
+        assertThat(atCity.statusCode()).as(atCity.body()).isEqualTo(200);
+        assertThat(atCity.headers().firstValue("Content-Type").orElse("")).startsWith("application/fhir+json");
+        // the patient's own records are not filtered by any consent: the depression and the HIV test included
+        assertThat(atCity.body()).contains("35489007").contains("75622-1").doesNotContain("\"AuditEvent\"");
+        // St Mary's holds its own Patient and what it received from City
+        assertThat(json(atStMarys).get("entry")).hasSize(1 + imported(patient).size());
+        assertThat(ownRecords(stMarys, patient.atStMarys, challenge).statusCode()).isEqualTo(422); // used once
+        assertThat(ownRecords(stMarys, patient.atStMarys, challenge(stMarys, patient.atCity)).statusCode())
+                .isEqualTo(422); // a challenge issued for another DID
+        PatientIdentity stranger = patients.registered(patients.newWallet(), stMarys);
+        assertThat(ownRecords(stMarys, stranger, challenge(stMarys, stranger)).statusCode()).isEqualTo(404);
+        assertThat(stMarys.get("/patients/records", "application/fhir+json").statusCode()).isEqualTo(401);
+    }
+
+    private static String challenge(LedgerNode node, PatientIdentity identity) {
+        HttpResponse<String> issued = node.post("/patients/challenges", body("did", identity.did().value()), null);
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+        assertThat(json(issued).get("audience").textValue()).isEqualTo(node.did());
+        return json(issued).get("challenge").textValue();
+    }
+
+    private static HttpResponse<String> ownRecords(LedgerNode node, PatientIdentity identity, String challenge) {
+        return node.send("GET", "/patients/records", null, null, "application/fhir+json", null, Map.of(
+                "MedMesh-Challenge", challenge,
+                "MedMesh-DID-Auth", identity.signedChallengeResponse(node.did(), challenge, Instant.now())));
+    }
+
+    @Test
     @Order(90)
     void a_replay_is_refused_after_the_holder_restarts() {
         Patient patient = new Patient();
