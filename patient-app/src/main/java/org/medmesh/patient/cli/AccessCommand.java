@@ -1,7 +1,6 @@
 package org.medmesh.patient.cli;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -9,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.medmesh.chaincode.identity.Did;
 import org.medmesh.patient.node.AccessEvent;
-import org.medmesh.patient.node.NodeClient;
+import org.medmesh.patient.node.AccessHistory;
 import org.medmesh.patient.node.NodeException;
 import org.medmesh.patient.node.NodeIdentity;
 import org.medmesh.patient.wallet.Enrolment;
@@ -25,10 +24,6 @@ final class AccessCommand {
 
     static final String EMERGENCY = "!! EMERGENCY ACCESS (break-glass)";
 
-    private static final Comparator<AccessEvent> NEWEST_FIRST = Comparator
-            .comparing(AccessEvent::time, Comparator.nullsLast(Comparator.reverseOrder()))
-            .thenComparing(AccessEvent::eventId);
-
     private AccessCommand() {}
 
     static int run(Session session) {
@@ -41,9 +36,9 @@ final class AccessCommand {
             }
             URI node = session.args().option("node").map(Session::nodeAddress).orElseGet(() -> firstNode(wallet));
             NodeIdentity reader = session.nodes().identity(node);
-            List<AccessEvent> events = read(session, wallet, hospitals, node, reader).stream()
+            List<AccessEvent> events = read(session, wallet, node, reader).stream()
                     .filter(event -> only.map(hospital -> event.involves(hospital.did())).orElse(true))
-                    .sorted(NEWEST_FIRST).toList();
+                    .toList();
             report(session, events, labels(session, wallet, reader, only), reader.did(), only);
             return PatientCli.OK;
         }
@@ -74,20 +69,13 @@ final class AccessCommand {
                         + "could be asked"));
     }
 
-    private static List<AccessEvent> read(Session session, Wallet wallet, List<Did> hospitals, URI node,
-            NodeIdentity reader) {
-        List<AccessEvent> events = new ArrayList<>();
-        for (Did hospital : hospitals) {
-            String proof = wallet.identityFor(hospital).signedChallengeResponse(reader.did().value(),
-                    NodeClient.ACCESS_LOG_STATEMENT, session.now());
-            try {
-                events.addAll(session.nodes().accessLog(node, proof, null, null));
-            } catch (NodeException e) {
-                throw CliFailure.failed("your access history could not be read through " + reader.label() + ": "
-                        + Failures.node(e));
-            }
+    private static List<AccessEvent> read(Session session, Wallet wallet, URI node, NodeIdentity reader) {
+        try {
+            return AccessHistory.read(wallet, session.nodes(), node, reader.did(), session.now());
+        } catch (NodeException e) {
+            throw CliFailure.failed("your access history could not be read through " + reader.label() + ": "
+                    + Failures.node(e));
         }
-        return events;
     }
 
     /**

@@ -8,7 +8,7 @@ import org.medmesh.patient.node.NodeException;
 import org.medmesh.patient.wallet.WalletException;
 
 /** The one line a failure prints: what happened, and what it means for the wallet. Never keys or stack traces. */
-final class Failures {
+public final class Failures {
 
     private Failures() {}
 
@@ -31,7 +31,7 @@ final class Failures {
         return "unexpected failure (" + e.getClass().getSimpleName() + "): the wallet keeps the steps reported above";
     }
 
-    static String wallet(WalletException e, Path walletFile) {
+    public static String wallet(WalletException e, Path walletFile) {
         return switch (e.code()) {
             case WRONG_PASSPHRASE -> "wrong passphrase: the wallet was not changed";
             case DAMAGED -> "the wallet file " + walletFile + " is damaged or was altered: it was not changed; "
@@ -51,7 +51,7 @@ final class Failures {
         };
     }
 
-    static String node(NodeException e) {
+    public static String node(NodeException e) {
         return switch (e.reason()) {
             case UNREACHABLE -> "hospital unreachable at " + e.node()
                     + ": check the address and that its node is running; nothing was lost";

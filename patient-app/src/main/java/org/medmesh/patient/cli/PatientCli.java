@@ -137,6 +137,8 @@ public final class PatientCli {
                 union(NODE, Set.of("holder")), Set.of("details"), LinkCommand::run));
         commands.put("access", new Command("access [--node URL] [--hospital URL|DID] [--details]",
                 union(NODE, Set.of("hospital")), Set.of("details"), AccessCommand::run));
+        commands.put("page", new Command("page [--port N] [--lock-after MINUTES]",
+                Set.of("wallet", "port", "lock-after"), Set.of(), PageCommand::run));
         return Map.copyOf(commands);
     }
 
@@ -150,7 +152,7 @@ public final class PatientCli {
         out.println("usage: medmesh patient <command> [--wallet FILE]");
         for (String name : List.of("create", "show", "backup", "restore", "enrol", "rotate", "consent grant",
                 "consent list", "consent status", "consent revoke", "consent narrow", "consent extend",
-                "consent deliver", "link", "access")) {
+                "consent deliver", "link", "access", "page")) {
             out.println("  " + COMMANDS.get(name).usage());
         }
         out.println("The wallet is $MEDMESH_HOME/patient/wallet.json (MEDMESH_HOME defaults to ~/.medmesh).");

@@ -17,7 +17,7 @@ import org.medmesh.patient.consent.ConsentChoices;
  * Consent choices and access records in words a patient reads: hospitals by name, purposes, sensitive categories,
  * refusals and emergencies spelled out.
  */
-final class PlainWords {
+public final class PlainWords {
 
     private static final Map<PurposeOfUse, String> PURPOSES = Map.ofEntries(
             Map.entry(PurposeOfUse.TREAT, "treatment"),
@@ -69,7 +69,7 @@ final class PlainWords {
     private PlainWords() {}
 
     /** A hospital by its MSP name; its full organisation DID with {@code --details}. */
-    static String hospital(Did did, boolean details) {
+    public static String hospital(Did did, boolean details) {
         return details || !did.isOrganization() ? did.value() : did.mspId();
     }
 
@@ -99,12 +99,12 @@ final class PlainWords {
     }
 
     /** A purpose-of-use code as the ledger records it: TREAT is "treatment"; an unknown code is named as it is. */
-    static String purpose(String code) {
+    public static String purpose(String code) {
         return known(PurposeOfUse.class, code).map(PURPOSES::get).orElse("purpose " + code);
     }
 
     /** Why a request was refused, from the ledger's coarse code. */
-    static String denial(String code) {
+    public static String denial(String code) {
         if (code == null) {
             return "no reason recorded";
         }
@@ -112,11 +112,11 @@ final class PlainWords {
     }
 
     /** Why a clinician broke the glass, from the coded reason on the ledger. */
-    static String emergency(String code) {
+    public static String emergency(String code) {
         return known(BreakGlassReason.class, code).map(EMERGENCIES::get).orElse("reason " + code);
     }
 
-    static String records(int count) {
+    public static String records(int count) {
         return count == 1 ? "1 record" : count + " records";
     }
 
@@ -124,7 +124,7 @@ final class PlainWords {
         return Arrays.stream(vocabulary.getEnumConstants()).filter(c -> c.name().equals(code)).findFirst();
     }
 
-    static String instant(Instant instant) {
+    public static String instant(Instant instant) {
         return instant.toString();
     }
 }

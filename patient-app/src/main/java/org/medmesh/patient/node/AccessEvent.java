@@ -39,7 +39,7 @@ public record AccessEvent(String eventId, Instant time, Did requester, Did holde
      * An emergency access without the patient's consent.
      *
      * @param reasonCode the coded reason, e.g. {@code UNCONSCIOUS}
-     * @param reasonHash SHA-256 hex of the clinician's words, which stay at the requester
+     * @param reasonHash SHA-256 hex of the clinician's words, which stay at the hospital that released the records
      */
     public record BreakGlass(String reasonCode, String reasonHash) {
 

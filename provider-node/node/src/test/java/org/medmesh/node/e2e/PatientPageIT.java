@@ -1,0 +1,255 @@
+package org.medmesh.node.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.medmesh.node.testing.LedgerNode.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.hl7.fhir.r4.model.AuditEvent;
+import org.hl7.fhir.r4.model.Bundle;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.medmesh.fhir.Fhir;
+import org.medmesh.node.adapter.in.fhir.auth.Role;
+import org.medmesh.node.testing.Chromium;
+import org.medmesh.node.testing.LedgerNode;
+import org.medmesh.node.testing.PatientSide;
+import org.medmesh.patient.cli.PatientCli;
+import org.medmesh.patient.node.NodeClient;
+import org.medmesh.patient.seal.Argon2idParameters;
+import org.medmesh.patient.seal.PassphraseSeal;
+import org.medmesh.patient.web.PatientPage;
+import org.medmesh.patient.wallet.WalletSettings;
+
+/**
+ * The patient's page in headless Chromium against two real nodes on one embedded ledger. The patient, with the
+ * wallet's own commands, enrols at City Hospital and St Mary's, links the DIDs and consents; St Mary's clinicians
+ * fetch (permitted), then after a revocation (refused), then in an emergency (break-glass). The page must show
+ * that history in plain words, the emergency standing out, export it, lock by hand and by itself, and say plainly
+ * when no hospital can be reached. Screenshots go to {@code target/screenshots} ({@code -Dmedmesh.screenshots=DIR}
+ * to keep them elsewhere, e.g. {@code docs/screenshots}).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PatientPageIT {
+    private static final String PASSPHRASE = "a page passphrase that is long enough";
+
+    private Path dir;
+    private LedgerNode city;
+    private LedgerNode stMarys;
+    private Map<String, String> env;
+    private PatientPage page;
+    private Chromium browser;
+    private Path screenshots;
+
+    @BeforeAll
+    void start() throws IOException {
+        assumeTrue(Chromium.available(), "headless Chromium is not installed (Debian: apt-get install chromium "
+                + "chromium-driver; .ci/run installs them)");
+        dir = Files.createTempDirectory("medmesh-page-it");
+        screenshots = Path.of(System.getProperty("medmesh.screenshots", "target/screenshots"));
+        city = LedgerNode.start(LedgerNode.settings(dir.resolve("city"), dir.resolve("ledger"), "CityHospitalMSP"));
+        stMarys = LedgerNode.start(LedgerNode.settings(dir.resolve("st-marys"), dir.resolve("ledger"),
+                "StMarysHospitalMSP"));
+        env = Map.of("MEDMESH_HOME", dir.resolve("home").toString(), "MEDMESH_WALLET_PASSPHRASE", PASSPHRASE,
+                "MEDMESH_WALLET_KDF", "test");
+        patient("create");
+        String cityPatient = PatientSide.createPatient(city, "Page");
+        String stMarysPatient = PatientSide.createPatient(stMarys, "Page");
+        patient("enrol", "--node", city.url(), "--challenge", PatientSide.enrolmentCode(city, cityPatient));
+        patient("enrol", "--node", stMarys.url(), "--challenge", PatientSide.enrolmentCode(stMarys, stMarysPatient));
+        patient("consent", "grant", "--node", city.url(), "--to", stMarys.url(), "--purpose", "TREAT",
+                "--withhold", "PSY");
+        assertThat(fetch("/exchange/fetches", "{\"patient\":\"Patient/" + stMarysPatient + "\",\"purpose\":\"TREAT\"}"))
+                .isEqualTo("IMPORTED");
+        String listed = patient("consent", "list", "--details");
+        String consentId = listed.replaceAll("(?s).*(c-[0-9a-f]{64}).*", "$1");
+        patient("consent", "revoke", "--id", consentId, "--node", city.url());
+        awaitDenied(stMarysPatient);
+        assertThat(fetch("/exchange/break-glass", "{\"patient\":\"Patient/" + stMarysPatient
+                + "\",\"reasonCode\":\"UNCONSCIOUS\",\"reason\":\"unconscious on arrival\"}")).isEqualTo("IMPORTED");
+        page = PatientPage.start(0, dir.resolve("home/patient/wallet.json"),
+                new WalletSettings(new PassphraseSeal(new Argon2idParameters(1024, 1, 1)), new SecureRandom(),
+                        Clock.systemUTC()), NodeClient.overHttp(), Clock.systemUTC(), Duration.ofSeconds(6));
+        browser = Chromium.start(390, 844); // a phone-sized window
+    }
+
+    @AfterAll
+    void stop() {
+        for (AutoCloseable closeable : new AutoCloseable[] {browser, page, stMarys, city}) {
+            try {
+                if (closeable != null) {
+                    closeable.close();
+                }
+            } catch (Exception e) {
+                // close the others
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void a_wrong_passphrase_is_refused_with_a_message_linked_to_the_field() {
+        browser.open(page.url().toString());
+        assertThat(browser.title()).isEqualTo("Unlock your wallet – MedMesh");
+        browser.screenshot(screenshots.resolve("unlock.png"));
+
+        browser.type("#passphrase", "not the passphrase");
+        browser.click("button[type=submit]");
+
+        assertThat(browser.awaitTitleStarting("Error:")).startsWith("Error:");
+        assertThat(browser.text(".error-summary")).contains("The passphrase is not this wallet's");
+        assertThat(browser.exists(".error-summary a[href='#passphrase']")).isTrue();
+    }
+
+    @Test
+    @Order(2)
+    void unlocked_the_history_shows_every_access_newest_first_with_the_emergency_standing_out() {
+        unlock();
+
+        assertThat(browser.title()).isEqualTo("Who saw my records – MedMesh");
+        String notice = browser.text(".notice");
+        assertThat(notice).contains("Emergency access to your records").contains("St Marys Hospital")
+                .contains("without your consent");
+        String first = browser.text(".timeline li:first-child");
+        assertThat(first).contains("Emergency access").contains("Shared");
+        assertThat(browser.text(".timeline")).contains("Refused").contains("you revoked the consent")
+                .contains("for treatment").doesNotContain("did:medmesh");
+        browser.screenshot(screenshots.resolve("history.png"));
+
+        browser.open(page.url() + "history?outcome=emergency");
+        assertThat(browser.text("main")).contains("1 request");
+    }
+
+    @Test
+    @Order(3)
+    void the_history_exports_as_csv_and_as_fhir_audit_events() throws Exception {
+        String cookie = "medmesh_session=" + browser.cookie("medmesh_session");
+
+        HttpResponse<String> csv = get("history.csv", cookie);
+        HttpResponse<String> fhir = get("history.fhir.json", cookie);
+
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.body().lines()).hasSize(4).first().asString().startsWith("time,requester,holder");
+        assertThat(csv.body()).contains("break-glass").contains("CONSENT_REVOKED");
+        Bundle bundle = Fhir.context().newJsonParser().parseResource(Bundle.class, fhir.body());
+        assertThat(bundle.getEntry()).hasSize(3).allSatisfy(e -> assertThat(e.getResource())
+                .isInstanceOf(AuditEvent.class));
+        assertThat(fhir.body()).contains("\"BTG\"");
+        assertThat(get("history.csv", null).statusCode()).isEqualTo(303); // locked out without the session
+    }
+
+    @Test
+    @Order(4)
+    void the_hospitals_page_names_the_hospitals_in_words_with_identifiers_behind_details() {
+        browser.open(page.url() + "hospitals");
+
+        assertThat(browser.text("table")).contains("City Hospital").contains("St Marys Hospital")
+                .doesNotContain("did:medmesh");
+        browser.screenshot(screenshots.resolve("hospitals.png"));
+    }
+
+    @Test
+    @Order(5)
+    void the_page_is_usable_with_the_keyboard_alone() {
+        browser.open(page.url() + "hospitals");
+
+        assertThat(browser.tabTo(1)).isEqualTo("Skip to main content");
+        assertThat(browser.tabTo(1)).isEqualTo("Hospitals");
+        assertThat(browser.tabTo(1)).isEqualTo("Who saw my records");
+    }
+
+    @Test
+    @Order(6)
+    void the_lock_button_locks_and_so_does_inactivity() throws InterruptedException {
+        browser.click("form.lock button");
+        assertThat(browser.awaitTitle("Unlock your wallet – MedMesh")).isEqualTo("Unlock your wallet – MedMesh");
+        browser.open(page.url() + "history");
+        assertThat(browser.title()).isEqualTo("Unlock your wallet – MedMesh");
+
+        unlock();
+        Thread.sleep(7_000); // the page was started to lock after 6 s without use
+        browser.open(page.url() + "history");
+        assertThat(browser.title()).isEqualTo("Unlock your wallet – MedMesh");
+    }
+
+    @Test
+    @Order(7)
+    void with_no_hospital_reachable_the_page_says_so_and_nothing_is_lost() {
+        unlock();
+        stMarys.close();
+        city.close();
+
+        browser.open(page.url() + "history");
+
+        assertThat(browser.text(".notice")).contains("could not be read just now").contains("Nothing was lost");
+        stMarys = null;
+        city = null;
+    }
+
+    private void unlock() {
+        browser.open(page.url().toString());
+        browser.type("#passphrase", PASSPHRASE);
+        browser.click("button[type=submit]");
+        browser.awaitTitle("Who saw my records – MedMesh");
+    }
+
+    private HttpResponse<String> get(String path, String cookie) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(page.url() + path));
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String fetch(String path, String order) {
+        HttpResponse<String> started = stMarys.send("POST", path, order, "application/json", Role.CLINICIAN);
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        JsonNode status = json(stMarys.send("GET", "/exchange/fetches/" + json(started).get("id").textValue()
+                + "?wait=60", null, null, Role.CLINICIAN));
+        return status.at("/holders/0/state").textValue();
+    }
+
+    private void awaitDenied(String stMarysPatient) {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            if (fetch("/exchange/fetches", "{\"patient\":\"Patient/" + stMarysPatient + "\",\"purpose\":\"TREAT\"}")
+                    .equals("DENIED")) {
+                return;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        throw new AssertionError("the revocation did not reach City Hospital");
+    }
+
+    private String patient(String... args) {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+        int status = PatientCli.run(args, out, out, env, Clock.systemUTC(), new SecureRandom());
+        String output = buffer.toString(StandardCharsets.UTF_8);
+        assertThat(status).as(String.join(" ", args) + ": " + output).isZero();
+        return output;
+    }
+}
