@@ -137,6 +137,8 @@ public final class PatientCli {
                 union(NODE, Set.of("holder")), Set.of("details"), LinkCommand::run));
         commands.put("access", new Command("access [--node URL] [--hospital URL|DID] [--details]",
                 union(NODE, Set.of("hospital")), Set.of("details"), AccessCommand::run));
+        commands.put("records", new Command("records --node URL [--out FILE] [--details]",
+                union(NODE, Set.of("out")), Set.of("details"), RecordsCommand::run));
         commands.put("page", new Command("page [--port N] [--lock-after MINUTES]",
                 Set.of("wallet", "port", "lock-after"), Set.of(), PageCommand::run));
         return Map.copyOf(commands);
@@ -152,7 +154,7 @@ public final class PatientCli {
         out.println("usage: medmesh patient <command> [--wallet FILE]");
         for (String name : List.of("create", "show", "backup", "restore", "enrol", "rotate", "consent grant",
                 "consent list", "consent status", "consent revoke", "consent narrow", "consent extend",
-                "consent deliver", "link", "access", "page")) {
+                "consent deliver", "link", "access", "records", "page")) {
             out.println("  " + COMMANDS.get(name).usage());
         }
         out.println("The wallet is $MEDMESH_HOME/patient/wallet.json (MEDMESH_HOME defaults to ~/.medmesh).");
@@ -162,6 +164,8 @@ public final class PatientCli {
                 + "consents allow (consent grant does this for grantees where you are enrolled).");
         out.println("access: who asked for your records, under all your identities, newest first; emergency "
                 + "(break-glass) accesses are marked !!.");
+        out.println("records: everything the hospital at --node holds about you, counted by kind; --out FILE also "
+                + "saves it as received (a FHIR Bundle, readable by you only) and never replaces a file.");
         out.println("--details adds DIDs to the output; keys are never printed.");
     }
 }

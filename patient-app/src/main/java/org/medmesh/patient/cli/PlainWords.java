@@ -2,7 +2,9 @@ package org.medmesh.patient.cli;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -14,10 +16,16 @@ import org.medmesh.chaincode.identity.Did;
 import org.medmesh.patient.consent.ConsentChoices;
 
 /**
- * Consent choices and access records in words a patient reads: hospitals by name, purposes, sensitive categories,
- * refusals and emergencies spelled out.
+ * Consent choices, access records and kinds of records in words a patient reads: hospitals by name, purposes,
+ * sensitive categories, refusals and emergencies spelled out.
  */
 public final class PlainWords {
+
+    /** A kind of FHIR resource in words: one, many, and what it usually is (or null). */
+    private record Kind(String one, String many, String examples) {}
+
+    /** FHIR type names, which a node's text must look like before it is printed as one. */
+    private static final String TYPE_NAME = "[A-Z][A-Za-z]{1,63}";
 
     private static final Map<PurposeOfUse, String> PURPOSES = Map.ofEntries(
             Map.entry(PurposeOfUse.TREAT, "treatment"),
@@ -65,6 +73,42 @@ public final class PlainWords {
             Map.entry(BreakGlassReason.UNCONSCIOUS, "you could not consent (unconscious or incapacitated)"),
             Map.entry(BreakGlassReason.LIFE_THREATENING, "waiting would have put your life at risk"),
             Map.entry(BreakGlassReason.OTHER, "another emergency, which the clinician described in writing"));
+
+    private static final Map<String, Kind> KINDS = Map.ofEntries(
+            Map.entry("Patient", new Kind("patient record", "patient records", "your personal details")),
+            Map.entry("Observation", new Kind("observation", "observations", "test results, vital signs")),
+            Map.entry("Condition", new Kind("condition", "conditions", "diagnoses, health problems")),
+            Map.entry("Encounter", new Kind("encounter", "encounters", "visits")),
+            Map.entry("MedicationRequest", new Kind("medication request", "medication requests", "prescriptions")),
+            Map.entry("MedicationStatement",
+                    new Kind("medication statement", "medication statements", "medicines you take")),
+            Map.entry("MedicationAdministration",
+                    new Kind("medication administration", "medication administrations", "medicines given to you")),
+            Map.entry("MedicationDispense",
+                    new Kind("medication dispense", "medication dispenses", "medicines handed out")),
+            Map.entry("Medication", new Kind("medication", "medications", null)),
+            Map.entry("Immunization", new Kind("immunization", "immunizations", "vaccinations")),
+            Map.entry("Procedure", new Kind("procedure", "procedures", "operations, treatments")),
+            Map.entry("AllergyIntolerance", new Kind("allergy or intolerance", "allergies and intolerances", null)),
+            Map.entry("DiagnosticReport", new Kind("diagnostic report", "diagnostic reports",
+                    "lab and imaging reports")),
+            Map.entry("DocumentReference", new Kind("document", "documents", "letters, notes")),
+            Map.entry("ImagingStudy", new Kind("imaging study", "imaging studies", "scans, X-rays")),
+            Map.entry("CarePlan", new Kind("care plan", "care plans", null)),
+            Map.entry("CareTeam", new Kind("care team", "care teams", "the people looking after you")),
+            Map.entry("Goal", new Kind("care goal", "care goals", null)),
+            Map.entry("ServiceRequest", new Kind("service request", "service requests", "referrals, orders")),
+            Map.entry("Device", new Kind("device", "devices", "implants, equipment")),
+            Map.entry("FamilyMemberHistory", new Kind("family history record", "family history records", null)),
+            Map.entry("Claim", new Kind("claim", "claims", "billing")),
+            Map.entry("ExplanationOfBenefit", new Kind("explanation of benefit", "explanations of benefit",
+                    "what insurance paid")),
+            Map.entry("Coverage", new Kind("insurance record", "insurance records", null)),
+            Map.entry("Provenance", new Kind("provenance record", "provenance records", "where records came from")),
+            Map.entry("Consent", new Kind("consent", "consents", null)),
+            Map.entry("Practitioner", new Kind("practitioner", "practitioners", "clinicians")),
+            Map.entry("Organization", new Kind("organisation", "organisations", "hospitals, clinics")),
+            Map.entry("Location", new Kind("location", "locations", null)));
 
     private PlainWords() {}
 
@@ -118,6 +162,32 @@ public final class PlainWords {
 
     public static String records(int count) {
         return count == 1 ? "1 record" : count + " records";
+    }
+
+    /** A count with thousands separated: 1,684. */
+    static String count(long count) {
+        return String.format(Locale.ENGLISH, "%,d", count);
+    }
+
+    /**
+     * How many resources of one FHIR type, e.g. "412 observations (test results, vital signs)"; a type without words
+     * here by its name ("3 SupplyDelivery records"), and a type that is not a FHIR type name not at all.
+     */
+    static String kind(String type, int count) {
+        Kind kind = KINDS.get(type);
+        if (kind != null) {
+            return count(count) + " " + (count == 1 ? kind.one() : kind.many())
+                    + (kind.examples() == null ? "" : " (" + kind.examples() + ")");
+        }
+        String records = count == 1 ? " record" : " records";
+        return type.matches(TYPE_NAME) ? count(count) + " " + type + records
+                : count(count) + records + " of a kind the hospital did not name";
+    }
+
+    /** Security label codes in words, e.g. "mental health, HIV/AIDS"; a code without words as it is. */
+    static String labels(Collection<String> codes) {
+        return codes.stream().map(code -> known(SecurityLabel.class, code).map(LABELS::get).orElse(code))
+                .collect(Collectors.joining(", "));
     }
 
     private static <E extends Enum<E>> Optional<E> known(Class<E> vocabulary, String code) {

@@ -3,7 +3,6 @@ package org.medmesh.patient.node;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -13,7 +12,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -25,8 +26,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * One JSON request and its answer over HTTP/1.1, with every failure turned into a {@link NodeException}: bounded in
- * time (connect timeout plus request timeout, body included) and in size, redirects not followed (a node that moved
- * should be named by its new address, not followed blindly with the patient's signed operations).
+ * time (connect timeout plus request timeout, body included) and in size ({@link #MAX_ANSWER_BYTES}, unless a call
+ * names its own bound), redirects not followed (a node that moved should be named by its new address, not followed
+ * blindly with the patient's signed operations).
  */
 final class HttpExchanges {
 
@@ -50,6 +52,26 @@ final class HttpExchanges {
     /** A 2xx answer: its status and its JSON body, or null when the body is empty. */
     record Answer(int status, JsonNode body) {}
 
+    /** A 2xx answer as received: a class, not a record, because it holds bytes. */
+    static final class RawAnswer {
+        private final int status;
+        private final byte[] body;
+
+        RawAnswer(int status, byte[] body) {
+            this.status = status;
+            this.body = body;
+        }
+
+        int status() {
+            return status;
+        }
+
+        /** The body itself, not a copy: the caller owns the answer. */
+        byte[] body() {
+            return body;
+        }
+    }
+
     Answer get(URI node, String path) {
         return send(node, request(node, path).GET().build());
     }
@@ -57,6 +79,18 @@ final class HttpExchanges {
     /** A GET with one more header, e.g. the patient's proof of control of a DID. */
     Answer get(URI node, String path, String header, String value) {
         return send(node, request(node, path).header(header, value).GET().build());
+    }
+
+    /**
+     * A GET whose 2xx body is wanted as the exact bytes received (e.g. a FHIR Bundle to save as it came), accepting
+     * {@code accept} or a problem, with more headers, and up to {@code maxBytes} instead of {@link #MAX_ANSWER_BYTES}.
+     */
+    RawAnswer getBytes(URI node, String path, String accept, Map<String, String> headers, int maxBytes) {
+        HttpRequest.Builder request = request(node, path).setHeader("Accept", accept + ", application/problem+json");
+        headers.forEach(request::header);
+        HttpResponse<byte[]> response = exchange(node, request.GET().build(), maxBytes);
+        requireSuccess(node, response);
+        return new RawAnswer(response.statusCode(), response.body());
     }
 
     Answer post(URI node, String path, JsonNode body) {
@@ -98,21 +132,26 @@ final class HttpExchanges {
     }
 
     private Answer send(URI node, HttpRequest request) {
-        HttpResponse<byte[]> response = exchange(node, request);
-        int status = response.statusCode();
+        HttpResponse<byte[]> response = exchange(node, request, MAX_ANSWER_BYTES);
+        requireSuccess(node, response);
         byte[] body = response.body();
+        return new Answer(response.statusCode(), body.length == 0 ? null : parse(node, response.statusCode(), body));
+    }
+
+    private static void requireSuccess(URI node, HttpResponse<byte[]> response) {
+        int status = response.statusCode();
         if (status >= 200 && status < 300) {
-            return new Answer(status, body.length == 0 ? null : parse(node, status, body));
+            return;
         }
         if (status >= 400 && status < 600) {
-            throw refusal(node, status, body);
+            throw refusal(node, status, response.body());
         }
         throw NodeException.badResponse(node, status, "unexpected HTTP status " + status);
     }
 
-    private HttpResponse<byte[]> exchange(URI node, HttpRequest request) {
+    private HttpResponse<byte[]> exchange(URI node, HttpRequest request, int maxBytes) {
         CompletableFuture<HttpResponse<byte[]>> future =
-                http.sendAsync(request, info -> new BoundedBody(MAX_ANSWER_BYTES));
+                http.sendAsync(request, info -> new BoundedBody(maxBytes));
         try {
             return future.get(connectTimeout.plus(requestTimeout).toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -135,8 +174,8 @@ final class HttpExchanges {
         if (failure instanceof HttpConnectTimeoutException || failure instanceof ConnectException) {
             return NodeException.unreachable(node, failure);
         }
-        if (failure instanceof AnswerTooLarge) {
-            return NodeException.badResponse(node, 0, "an answer larger than " + MAX_ANSWER_BYTES + " bytes");
+        if (failure instanceof AnswerTooLarge tooLarge) {
+            return NodeException.badResponse(node, 0, "an answer larger than " + tooLarge.limit + " bytes");
         }
         return NodeException.noAnswer(node, failure);
     }
@@ -180,16 +219,24 @@ final class HttpExchanges {
     private static final class AnswerTooLarge extends IOException {
         private static final long serialVersionUID = 1L;
 
-        AnswerTooLarge() {
+        private final int limit;
+
+        AnswerTooLarge(int limit) {
             super("answer too large");
+            this.limit = limit;
         }
     }
 
-    /** Collects a body up to a limit, then gives up: a node cannot make the app hold an unbounded answer. */
+    /**
+     * Collects a body up to a limit, then gives up: a node cannot make the app hold an unbounded answer. The chunks
+     * are joined once at the end rather than in a doubling buffer that is copied again, which matters for the
+     * records call's larger bound.
+     */
     private static final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
         private final int limit;
-        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        private final List<byte[]> chunks = new ArrayList<>();
         private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+        private long size;
         private Flow.Subscription subscription;
 
         BoundedBody(int limit) {
@@ -208,25 +255,38 @@ final class HttpExchanges {
                 return;
             }
             for (ByteBuffer item : items) {
-                if (buffer.size() + item.remaining() > limit) {
+                if (size + item.remaining() > limit) {
                     subscription.cancel();
-                    result.completeExceptionally(new AnswerTooLarge());
+                    chunks.clear();
+                    result.completeExceptionally(new AnswerTooLarge(limit));
                     return;
                 }
                 byte[] chunk = new byte[item.remaining()];
                 item.get(chunk);
-                buffer.write(chunk, 0, chunk.length);
+                chunks.add(chunk);
+                size += chunk.length;
             }
         }
 
         @Override
         public void onError(Throwable throwable) {
+            chunks.clear();
             result.completeExceptionally(throwable);
         }
 
         @Override
         public void onComplete() {
-            result.complete(buffer.toByteArray());
+            if (result.isDone()) {
+                return;
+            }
+            byte[] body = new byte[(int) size];
+            int at = 0;
+            for (byte[] chunk : chunks) {
+                System.arraycopy(chunk, 0, body, at, chunk.length);
+                at += chunk.length;
+            }
+            chunks.clear();
+            result.complete(body);
         }
 
         @Override

@@ -29,10 +29,17 @@ final class HttpNodeClient implements NodeClient {
 
     private final HttpExchanges exchanges;
     private final AccessLogPages accessLog;
+    private final OwnRecordsCalls ownRecords;
 
     HttpNodeClient(Duration connectTimeout, Duration requestTimeout) {
+        this(connectTimeout, requestTimeout, OwnRecordsCalls.MAX_RECORDS_BYTES);
+    }
+
+    /** With another bound on the records Bundle: a test seam, so the bound is tested without 256 MiB. */
+    HttpNodeClient(Duration connectTimeout, Duration requestTimeout, int maxRecordsBytes) {
         this.exchanges = new HttpExchanges(connectTimeout, requestTimeout);
         this.accessLog = new AccessLogPages(exchanges);
+        this.ownRecords = new OwnRecordsCalls(exchanges, maxRecordsBytes);
     }
 
     @Override
@@ -133,6 +140,16 @@ final class HttpNodeClient implements NodeClient {
     @Override
     public List<AccessEvent> accessLog(URI node, String didAuth, Instant from, Instant to) {
         return accessLog.read(node, didAuth, from, to);
+    }
+
+    @Override
+    public RecordsChallenge recordsChallenge(URI node, Did patient) {
+        return ownRecords.challenge(node, patient);
+    }
+
+    @Override
+    public OwnRecords records(URI node, String challenge, String didAuth) {
+        return ownRecords.read(node, challenge, didAuth);
     }
 
     private PatientDidCommit didCommit(URI node, String path, String signedOperation) {

@@ -74,4 +74,20 @@ public interface NodeClient {
      * {@code to} (either null: unbounded), all pages followed, in the node's order. Any node serves any DID's log.
      */
     List<AccessEvent> accessLog(URI node, String didAuth, Instant from, Instant to);
+
+    /**
+     * {@code POST /patients/challenges}: a one-time challenge for reading the records the node's hospital holds for
+     * the patient enrolled with {@code patient} (the wallet's DID there). Nodes issue one for any patient DID, so
+     * the answer says nothing about enrolment; the audience is the hospital the DID-auth response must name.
+     */
+    RecordsChallenge recordsChallenge(URI node, Did patient);
+
+    /**
+     * {@code GET /patients/records}: the FHIR Bundle ({@code collection}) of everything the node's hospital holds for
+     * the patient enrolled with the DID that signed {@code didAuth} (a DID-auth response over {@code challenge},
+     * the challenge's audience as audience), exactly as received, up to 256 MiB. A challenge answers once. Refusals
+     * the node gives: 401 (headers missing), 422 {@code NOT_VERIFIED} / {@code CODE_NOT_OPEN}, 404
+     * {@code UNKNOWN_DID} / {@code UNKNOWN_PATIENT} (not enrolled there).
+     */
+    OwnRecords records(URI node, String challenge, String didAuth);
 }

@@ -41,6 +41,12 @@ class PatientCliTest {
         }
 
         @Test
+        void prints_records_for_help() {
+            assertThat(cli.run("help").out()).contains("records --node URL [--out FILE] [--details]")
+                    .contains("records: everything the hospital at --node holds about you");
+        }
+
+        @Test
         void prints_the_commands_without_arguments() {
             assertThat(cli.run().out()).startsWith("usage: medmesh patient");
         }

@@ -37,8 +37,10 @@ import org.medmesh.chaincode.identity.PatientKeys;
 /**
  * A provider node's patient API in process (JDK HttpServer on a random port), answering per the contract and
  * checking what a real node and the ledger check: every signature against the keys it holds for the DID, versions,
- * one-time challenges, the document's SHA-256 against the grant, both DIDs' signatures on a link, and the DID-auth
- * header of an access-log read. Nodes made with {@link #peer} share one ledger. It records every request, and a test
+ * one-time challenges, the document's SHA-256 against the grant, both DIDs' signatures on a link, the DID-auth
+ * header of an access-log read, and a read of the patient's own records ({@link FakeOwnRecords}: single-use
+ * challenges bound to the DID, the response verified, the DID enrolled here). Nodes made with {@link #peer} share one
+ * ledger. It records every request, and a test
  * can script the next answer of a route (a problem, a raw body, a dropped connection, a delay).
  */
 public final class FakeNode implements AutoCloseable {
@@ -85,6 +87,7 @@ public final class FakeNode implements AutoCloseable {
     private final Instant now;
     private final FakeLedger.Shared shared;
     final FakeLedger ledger;
+    private final FakeOwnRecords ownRecords;
     private final List<Request> requests = new ArrayList<>();
     private final Map<String, Deque<Script>> scripts = new HashMap<>();
 
@@ -94,6 +97,7 @@ public final class FakeNode implements AutoCloseable {
         this.now = now;
         this.shared = shared;
         this.ledger = new FakeLedger(did, now, shared);
+        this.ownRecords = new FakeOwnRecords(did, now, ledger);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(executor);
         server.createContext("/", this::handle);
@@ -201,6 +205,16 @@ public final class FakeNode implements AutoCloseable {
                 .put("purpose", "TREAT").put("decision", "permit").put("count", 1).put("ledgerTx", "tx-" + eventId);
     }
 
+    /** The FHIR Bundle {@code GET /patients/records} answers for {@code patient} (an empty one unless told). */
+    public void holdRecords(Did patient, byte[] bundle) {
+        ownRecords.hold(patient, bundle);
+    }
+
+    /** How many records challenges were issued and not yet answered. */
+    public int openRecordsChallenges() {
+        return ownRecords.openChallenges();
+    }
+
     /** A revocation the test makes as if another device of the patient had sent it. */
     public void revokeElsewhere(ConsentId id) {
         ledger.revoke(id);
@@ -267,6 +281,9 @@ public final class FakeNode implements AutoCloseable {
                         text(body, "there"));
                 case "GET /relay/access" -> ledger.accessLog(request.header("MedMesh-DID-Auth"),
                         request.parameters());
+                case "POST /patients/challenges" -> ownRecords.challenge(text(body, "did"));
+                case "GET /patients/records" -> ownRecords.records(request.header("MedMesh-Challenge"),
+                        request.header("MedMesh-DID-Auth"));
                 default -> problemReply(404, "NOT_FOUND", "no such route");
             };
         } catch (ChaincodeException | IllegalArgumentException e) {
