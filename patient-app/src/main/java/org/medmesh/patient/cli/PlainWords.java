@@ -173,7 +173,7 @@ public final class PlainWords {
      * How many resources of one FHIR type, e.g. "412 observations (test results, vital signs)"; a type without words
      * here by its name ("3 SupplyDelivery records"), and a type that is not a FHIR type name not at all.
      */
-    static String kind(String type, int count) {
+    public static String kind(String type, int count) {
         Kind kind = KINDS.get(type);
         if (kind != null) {
             return count(count) + " " + (count == 1 ? kind.one() : kind.many())
@@ -185,7 +185,7 @@ public final class PlainWords {
     }
 
     /** Security label codes in words, e.g. "mental health, HIV/AIDS"; a code without words as it is. */
-    static String labels(Collection<String> codes) {
+    public static String labels(Collection<String> codes) {
         return codes.stream().map(code -> known(SecurityLabel.class, code).map(LABELS::get).orElse(code))
                 .collect(Collectors.joining(", "));
     }

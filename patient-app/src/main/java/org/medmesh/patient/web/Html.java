@@ -44,7 +44,8 @@ final class Html {
         if (unlocked) {
             html.append("<nav aria-label=\"Main\"><ul>")
                     .append("<li><a href=\"/hospitals\">Hospitals</a></li>")
-                    .append("<li><a href=\"/history\">Who saw my records</a></li></ul>")
+                    .append("<li><a href=\"/history\">Who saw my records</a></li>")
+                    .append("<li><a href=\"/records\">My records</a></li></ul>")
                     .append("<form method=\"post\" action=\"/lock\" class=\"lock\">")
                     .append("<input type=\"hidden\" name=\"csrf\" value=\"").append(escape(csrf)).append("\">")
                     .append("<button type=\"submit\" class=\"button secondary\">Lock</button></form></nav>");

@@ -13,6 +13,10 @@ import org.medmesh.patient.node.AccessHistory;
 import org.medmesh.patient.node.NodeClient;
 import org.medmesh.patient.node.NodeException;
 import org.medmesh.patient.node.NodeIdentity;
+import org.medmesh.patient.node.OwnRecords;
+import org.medmesh.patient.node.RecordsChallenge;
+import org.medmesh.patient.node.RecordsSummary;
+import org.medmesh.patient.wallet.PatientIdentity;
 import org.medmesh.patient.wallet.Enrolment;
 import org.medmesh.patient.wallet.Wallet;
 
@@ -51,6 +55,76 @@ final class Pages {
                     .append("</td><td>").append(consents).append("</td></tr>");
         }
         return html.append("</tbody></table>").toString();
+    }
+
+    /** The hospitals the patient can read their records from, each with a button. */
+    String recordsChoice(Wallet wallet) {
+        List<Did> enrolled = enrolled(wallet);
+        if (enrolled.isEmpty()) {
+            return "<p>You are not enrolled at any hospital yet, so no hospital can show you its records.</p>";
+        }
+        StringBuilder html = new StringBuilder("<p>You have the right to see everything a hospital holds about "
+                + "you. Your wallet proves who you are to the hospital; no password is kept there.</p><ul>");
+        for (Did hospital : enrolled) {
+            html.append("<li><a href=\"/records?hospital=").append(Html.escape(hospital.value())).append("\">")
+                    .append("See what ").append(Html.escape(HospitalNames.of(hospital))).append(" holds about you")
+                    .append("</a></li>");
+        }
+        return html.append("</ul>").toString();
+    }
+
+    /** What one hospital holds about the patient, counted in words, with a download of it all. */
+    String records(Wallet wallet, Did hospital) {
+        try {
+            RecordsSummary summary = ownRecords(wallet, hospital).summary();
+            StringBuilder html = new StringBuilder("<p>").append(Html.escape(HospitalNames.of(hospital)))
+                    .append(" holds ").append(Html.escape(PlainWords.records(summary.total())))
+                    .append(" about you:</p><ul>");
+            summary.kinds().entrySet().stream()
+                    .sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed())
+                    .forEach(kind -> html.append("<li>").append(Html.escape(PlainWords.kind(kind.getKey(),
+                            kind.getValue()))).append("</li>"));
+            html.append("</ul>");
+            summary.origins().forEach((origin, count) -> html.append("<p>").append(Html.escape(PlainWords.records(
+                    count))).append(" of them came from ").append(Html.escape(HospitalNames.of(Did.parse(origin))))
+                    .append(".</p>"));
+            if (summary.sensitive() > 0) {
+                html.append("<p>").append(Html.escape(PlainWords.records(summary.sensitive())))
+                        .append(" are marked sensitive (").append(Html.escape(PlainWords.labels(
+                                summary.sensitiveLabels()))).append("): they are shared only if your consent "
+                                + "allows it, or in an emergency.</p>");
+            }
+            return html.append("<p><a href=\"/records.json?hospital=").append(Html.escape(hospital.value()))
+                    .append("\">Download them all (FHIR, for another app or your doctor)</a></p>").toString();
+        } catch (NodeException | Unreachable e) {
+            return "<div class=\"notice\" role=\"alert\"><h2>" + Html.escape(HospitalNames.of(hospital))
+                    + " could not show your records just now</h2><p>Its node did not answer or refused. Nothing was "
+                    + "changed; try again later.</p></div>";
+        }
+    }
+
+    /** Everything one hospital holds about the patient, as it sent it (a FHIR Bundle). */
+    OwnRecords ownRecords(Wallet wallet, Did hospital) {
+        Enrolment enrolment = wallet.enrolment(hospital).filter(Enrolment::enrolled)
+                .orElseThrow(() -> new Unreachable("you are not enrolled there"));
+        URI node = URI.create(enrolment.serviceEndpoint().url());
+        NodeIdentity identity = nodes.identity(node);
+        if (!identity.did().equals(hospital)) {
+            throw new Unreachable("the node at that address is another hospital's now");
+        }
+        PatientIdentity patient = wallet.identityFor(hospital);
+        RecordsChallenge challenge = nodes.recordsChallenge(node, patient.did());
+        if (!challenge.audience().equals(hospital)) {
+            throw new Unreachable("the hospital asked for a signature for another hospital; nothing was signed");
+        }
+        return nodes.records(node, challenge.challenge(), patient.signedChallengeResponse(hospital.value(),
+                challenge.challenge(), clock.instant()));
+    }
+
+    private static List<Did> enrolled(Wallet wallet) {
+        return wallet.hospitals().stream().filter(h -> wallet.isRegistered(h)
+                && wallet.enrolment(h).filter(Enrolment::enrolled).isPresent())
+                .sorted(Comparator.comparing(Did::value)).toList();
     }
 
     String history(Wallet wallet, HistoryView.Filter filter) {

@@ -82,6 +82,10 @@ public final class PatientPage implements AutoCloseable {
                 send(exchange, 200, "text/css; charset=utf-8", stylesheet());
                 return;
             }
+            if (method.equals("POST") && !sameOrigin(exchange)) {
+                send(exchange, 403, "text/plain; charset=utf-8", "Forms of this page are accepted from this page only.");
+                return;
+            }
             Optional<PageSessions.Unlocked> session = sessions.active(cookie(exchange));
             if (method.equals("POST") && path.equals("/unlock")) {
                 unlock(exchange);
@@ -115,6 +119,10 @@ public final class PatientPage implements AutoCloseable {
                 case "/hospitals" -> html(exchange, 200, page("Your hospitals", session, pages.hospitals(wallet)));
                 case "/history" -> html(exchange, 200, page("Who saw my records", session,
                         pages.history(wallet, new HistoryView.Filter(query.get("hospital"), query.get("outcome")))));
+                case "/records" -> html(exchange, 200, page("Your records", session, query.containsKey("hospital")
+                        ? pages.records(wallet, hospital(query)) : pages.recordsChoice(wallet)));
+                case "/records.json" -> download(exchange, "application/fhir+json", "medmesh-records.json",
+                        new String(pages.ownRecords(wallet, hospital(query)).bundle(), StandardCharsets.UTF_8));
                 case "/history.csv" -> download(exchange, "text/csv; charset=utf-8", "medmesh-access-history.csv",
                         HistoryExport.csv(pages.events(wallet, filter(query))));
                 case "/history.fhir.json" -> download(exchange, "application/fhir+json", "medmesh-access-history.json",
@@ -123,6 +131,10 @@ public final class PatientPage implements AutoCloseable {
                         "<p>There is no such page. <a href=\"/history\">Go to who saw your records</a>.</p>"));
             }
         }
+    }
+
+    private static org.medmesh.chaincode.identity.Did hospital(Map<String, String> query) {
+        return org.medmesh.chaincode.identity.Did.parseOrganization(query.getOrDefault("hospital", ""));
     }
 
     private static HistoryView.Filter filter(Map<String, String> query) {
@@ -177,6 +189,13 @@ public final class PatientPage implements AutoCloseable {
         String host = exchange.getRequestHeaders().getFirst("Host");
         int port = server.getAddress().getPort();
         return host != null && (host.equals("127.0.0.1:" + port) || host.equals("localhost:" + port));
+    }
+
+    /** A browser names the page a form came from; another site's form is refused (an absent Origin is curl's). */
+    private boolean sameOrigin(HttpExchange exchange) {
+        String origin = exchange.getRequestHeaders().getFirst("Origin");
+        int port = server.getAddress().getPort();
+        return origin == null || origin.equals("http://127.0.0.1:" + port) || origin.equals("http://localhost:" + port);
     }
 
     private static String cookie(HttpExchange exchange) {

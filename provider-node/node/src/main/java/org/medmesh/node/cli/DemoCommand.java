@@ -63,6 +63,11 @@ final class DemoCommand {
     }
 
     int run(Path dataDir) {
+        return run(dataDir, false);
+    }
+
+    /** With {@code keep}, the nodes and the patient's page stay up after the story until the process is stopped. */
+    int run(Path dataDir, boolean keep) {
         out.println("MedMesh demo — data in " + dataDir + " (recreated on every run)");
         wipe(dataDir);
         LedgerSettings settings = LedgerSettings.embeddedDefaults(dataDir);
@@ -77,14 +82,35 @@ final class DemoCommand {
             out.println("  FAILED: " + e.getMessage());
             return Main.FAILED;
         }
+        DemoPatients.Running running;
         try {
             new DemoRecords(out, this::step).tell(dataDir);
-            new DemoPatients(out, this::step).tell(dataDir);
+            running = new DemoPatients(out, this::step).tell(dataDir);
         } catch (StepFailed e) {
             out.println("  FAILED: " + e.getMessage());
             return Main.FAILED;
         }
-        return verify(settings);
+        try (running) {
+            int verified = verify(settings);
+            out.println("The patient's page: " + running.page().url() + " — unlock it with the passphrase \""
+                    + DemoPatients.passphrase() + "\".");
+            if (keep && verified == Main.OK) {
+                out.println("City Hospital's node (" + DemoHttp.base(running.city()) + "), St Mary's ("
+                        + DemoHttp.base(running.stMarys()) + ") and the page keep running: stop with Ctrl-C.");
+                awaitStop();
+            }
+            return verified;
+        }
+    }
+
+    private static void awaitStop() {
+        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private int verify(LedgerSettings settings) {

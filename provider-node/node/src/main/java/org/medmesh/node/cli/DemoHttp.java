@@ -37,6 +37,19 @@ final class DemoHttp {
         }
     }
 
+    /** A plain GET, no token (the patient's page). */
+    HttpResponse<String> get(java.net.URI url) {
+        try {
+            return http.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("the patient's page did not answer", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String base(EmbeddedServer server) {
         return server.getURL().toString().replaceAll("/$", "");
     }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,9 @@ import org.medmesh.node.domain.consent.AccessRequest;
 import org.medmesh.node.domain.consent.ConsentDecision;
 import org.medmesh.node.domain.consent.DenyReason;
 import org.medmesh.patient.cli.PatientCli;
+import org.medmesh.patient.node.NodeClient;
+import org.medmesh.patient.web.PatientPage;
+import org.medmesh.patient.wallet.WalletSettings;
 import org.medmesh.patient.wallet.SignedConsent;
 import org.medmesh.patient.wallet.Wallet;
 
@@ -46,7 +50,25 @@ final class DemoPatients {
         this.step = step;
     }
 
-    void tell(Path dataDir) {
+    /** What the story leaves running: the two hospitals' nodes and the patient's page. */
+    record Running(EmbeddedServer city, EmbeddedServer stMarys, PatientPage page) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (page != null) {
+                page.close();
+            }
+            stMarys.getApplicationContext().close();
+            city.getApplicationContext().close();
+        }
+    }
+
+    /** The passphrase of the demo's wallet, which unlocks the patient's page. */
+    static String passphrase() {
+        return PASSPHRASE;
+    }
+
+    /** Tells the story; the nodes and the page stay up until the caller closes what this returns. */
+    Running tell(Path dataDir) {
         walletFile = dataDir.resolve("patient").resolve("wallet.json");
         env = Map.of("MEDMESH_WALLET_PASSPHRASE", PASSPHRASE, "MEDMESH_HOME", dataDir.toString());
         Path ledger = dataDir.resolve("network");
@@ -88,10 +110,28 @@ final class DemoPatients {
             exchange.breakGlass(stMarysPatient);
             step.accept("The patient's access history shows every access, the emergency highlighted",
                     patientSays("EMERGENCY", "access"));
-        } finally {
+            PatientPage page = patientPage();
+            return new Running(city, stMarys, page);
+        } catch (RuntimeException e) {
             stMarys.getApplicationContext().close();
             city.getApplicationContext().close();
+            throw e;
         }
+    }
+
+    /** The patient's page on the demo's wallet, checked to answer with its unlock screen. */
+    private PatientPage patientPage() {
+        PatientPage page;
+        try {
+            page = PatientPage.start(0, walletFile, WalletSettings.defaults(), NodeClient.overHttp(),
+                    Clock.systemUTC(), Duration.ofMinutes(5));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("the patient's page could not listen on 127.0.0.1", e);
+        }
+        HttpResponse<String> unlock = http.get(page.url());
+        step.accept("The patient's page is served by the wallet at " + page.url() + " (unlock it with the demo's "
+                + "passphrase)", unlock.statusCode() == 200 && unlock.body().contains("Unlock your wallet"));
+        return page;
     }
 
     private String enrol(EmbeddedServer node, Path nodeData, String possessive) {

@@ -40,7 +40,8 @@ public final class Main {
             return switch (args.get(0)) {
                 case "node" -> new NodeCommand(out).run(options);
                 case "token" -> new TokenCommand(out).run(options);
-                case "demo" -> new DemoCommand(out).run(options.data(home().resolve("demo")));
+                case "demo" -> new DemoCommand(out).run(options.data(home().resolve("demo")),
+                        options.flags().contains("keep"));
                 case "ledger" -> ledger(options, out, err);
                 case "bench" -> new BenchCommand(out).run(options);
                 case "synthea" -> new SyntheaCommand(out).run(options);
@@ -76,7 +77,8 @@ public final class Main {
                 + "(clinician, admin, auditor)");
         out.println("  patient <command>           the patient's wallet: create, enrol, consent grant|revoke|narrow|extend…"
                 + " (medmesh patient help)");
-        out.println("  demo [--data DIR]           the MedMesh story on embedded defaults (embedded ledger, H2)");
+        out.println("  demo [--data DIR] [--keep]  the MedMesh story on embedded defaults (embedded ledger, H2); "
+                + "--keep leaves the nodes and the patient's page running");
         out.println("  ledger verify [--data DIR]  check every block's hashes, links and orderer signature");
         out.println("  bench ledger [--grants N] [--threads N]   consent grants/s and query latency, embedded on H2");
         out.println("  bench fabric [--profiles DIR] [--grants N] [--threads N] [--rounds N]");

@@ -28,7 +28,7 @@ class DemoIT {
                 .contains("Within a second City Hospital's decision is deny (revoked)")
                 .contains("denied, no consent").contains("the depression (PSY) stays at City")
                 .contains("denied, the consent was revoked").contains("breaks the glass")
-                .contains("the emergency highlighted")
+                .contains("the emergency highlighted").contains("The patient's page is served by the wallet at")
                 .contains("ledger verified");
         assertThat(Main.run(List.of("ledger", "verify", "--data", dir.toString()), print(out), print(out))).isZero();
     }

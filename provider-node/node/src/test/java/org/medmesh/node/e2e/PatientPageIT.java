@@ -75,6 +75,12 @@ class PatientPageIT {
         patient("create");
         String cityPatient = PatientSide.createPatient(city, "Page");
         String stMarysPatient = PatientSide.createPatient(stMarys, "Page");
+        HttpResponse<String> observation = city.send("POST", "/fhir/Observation", "{\"resourceType\":\"Observation\","
+                + "\"status\":\"final\",\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"8867-4\"}]},"
+                + "\"subject\":{\"reference\":\"Patient/" + cityPatient + "\"},\"valueQuantity\":{\"value\":72,"
+                + "\"unit\":\"/min\",\"system\":\"http://unitsofmeasure.org\",\"code\":\"/min\"}}",
+                "application/fhir+json", Role.ADMIN);
+        assertThat(observation.statusCode()).as(observation.body()).isEqualTo(201);
         patient("enrol", "--node", city.url(), "--challenge", PatientSide.enrolmentCode(city, cityPatient));
         patient("enrol", "--node", stMarys.url(), "--challenge", PatientSide.enrolmentCode(stMarys, stMarysPatient));
         patient("consent", "grant", "--node", city.url(), "--to", stMarys.url(), "--purpose", "TREAT",
@@ -170,6 +176,22 @@ class PatientPageIT {
 
     @Test
     @Order(5)
+    void my_records_shows_what_each_hospital_holds_read_by_did_auth() {
+        browser.open(page.url() + "records");
+        assertThat(browser.text("main")).contains("See what City Hospital holds about you")
+                .contains("See what St Marys Hospital holds about you");
+
+        browser.click("main li:first-child a");
+
+        assertThat(browser.awaitTitle("Your records – MedMesh")).isEqualTo("Your records – MedMesh");
+        assertThat(browser.text("main")).contains("City Hospital holds").contains("Download them all");
+        browser.screenshot(screenshots.resolve("records.png"));
+        browser.open(page.url() + "records?hospital=" + stMarys.did());
+        assertThat(browser.text("main")).contains("came from City Hospital");
+    }
+
+    @Test
+    @Order(6)
     void the_page_is_usable_with_the_keyboard_alone() {
         browser.open(page.url() + "hospitals");
 
@@ -179,7 +201,7 @@ class PatientPageIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void the_lock_button_locks_and_so_does_inactivity() throws InterruptedException {
         browser.click("form.lock button");
         assertThat(browser.awaitTitle("Unlock your wallet – MedMesh")).isEqualTo("Unlock your wallet – MedMesh");
@@ -193,7 +215,7 @@ class PatientPageIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void with_no_hospital_reachable_the_page_says_so_and_nothing_is_lost() {
         unlock();
         stMarys.close();
