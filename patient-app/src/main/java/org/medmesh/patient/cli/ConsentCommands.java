@@ -16,7 +16,7 @@ import org.medmesh.patient.wallet.SignedConsent;
 import org.medmesh.patient.wallet.Wallet;
 
 /** {@code patient consent list | status | revoke | deliver}. */
-final class ConsentCommands {
+public final class ConsentCommands {
 
     private ConsentCommands() {}
 
@@ -45,7 +45,7 @@ final class ConsentCommands {
     }
 
     /** The choices a signed grant states, in words; the wallet only holds grants it signed, so they parse. */
-    static String summary(SignedConsent consent, boolean details) {
+    public static String summary(SignedConsent consent, boolean details) {
         try {
             Optional<ConsentChoices> choices = ConsentChoices.of(ConsentGrant.parse(consent.grantJws()).provision());
             return choices.map(c -> PlainWords.describe(c, details))

@@ -10,6 +10,7 @@ import org.medmesh.patient.consent.ComposedConsent;
 import org.medmesh.patient.consent.ConsentChoices;
 import org.medmesh.patient.consent.ConsentComposer;
 import org.medmesh.patient.node.NodeException;
+import org.medmesh.patient.node.Revocations;
 import org.medmesh.patient.node.NodeIdentity;
 import org.medmesh.patient.wallet.SignedConsent;
 import org.medmesh.patient.wallet.Wallet;
@@ -78,20 +79,7 @@ final class ConsentSteps {
 
     /** Signs and submits a revocation; an already revoked consent counts as revoked. */
     static EffectiveStatus revoke(Session session, Wallet wallet, Did hospital, URI node, ConsentId id) {
-        String operation = wallet.identityFor(hospital).signedRevoke(id.value(), session.now());
-        EffectiveStatus status;
-        try {
-            status = session.nodes().submitRevocation(node, id, operation);
-        } catch (NodeException e) {
-            if (!e.isRefusal("REVOKED")) {
-                throw e;
-            }
-            status = EffectiveStatus.REVOKED;
-        }
-        if (wallet.consents(hospital).stream().anyMatch(c -> c.consentId().equals(id))) {
-            wallet.recordConsentStatus(hospital, id, status);
-        }
-        return status;
+        return Revocations.revoke(session.nodes(), wallet, hospital, node, id, session.now());
     }
 
     /** Ends a command whose main step succeeded: its follow-up steps that failed, if any, make it fail. */
@@ -103,13 +91,6 @@ final class ConsentSteps {
     }
 
     static Optional<Held> find(Wallet wallet, ConsentId id) {
-        for (Did hospital : wallet.hospitals()) {
-            for (SignedConsent consent : wallet.consents(hospital)) {
-                if (consent.consentId().equals(id)) {
-                    return Optional.of(new Held(hospital, consent));
-                }
-            }
-        }
-        return Optional.empty();
+        return wallet.findConsent(id).map(held -> new Held(held.hospital(), held.consent()));
     }
 }

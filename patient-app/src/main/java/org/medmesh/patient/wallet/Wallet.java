@@ -153,6 +153,21 @@ public final class Wallet implements AutoCloseable {
         return entry(hospital).consents();
     }
 
+    /** The consent {@code id} and the hospital whose records it shares (whose identity signed it), if held. */
+    public Optional<HeldConsent> findConsent(ConsentId id) {
+        for (Did hospital : hospitals()) {
+            for (SignedConsent consent : consents(hospital)) {
+                if (consent.consentId().equals(id)) {
+                    return Optional.of(new HeldConsent(hospital, consent));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A consent the wallet holds, with the hospital whose records it shares. */
+    public record HeldConsent(Did hospital, SignedConsent consent) {}
+
     /** Keeps a consent the patient signed for {@code hospital}'s identity; replaces one with the same id. */
     public void recordConsent(Did hospital, SignedConsent consent) {
         commit(hospital, entry(hospital).withConsent(Objects.requireNonNull(consent, "consent")));

@@ -45,6 +45,7 @@ final class Html {
             html.append("<nav aria-label=\"Main\"><ul>")
                     .append("<li><a href=\"/hospitals\">Hospitals</a></li>")
                     .append("<li><a href=\"/history\">Who saw my records</a></li>")
+                    .append("<li><a href=\"/consents\">Your consents</a></li>")
                     .append("<li><a href=\"/records\">My records</a></li></ul>")
                     .append("<form method=\"post\" action=\"/lock\" class=\"lock\">")
                     .append("<input type=\"hidden\" name=\"csrf\" value=\"").append(escape(csrf)).append("\">")

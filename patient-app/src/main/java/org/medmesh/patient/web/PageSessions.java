@@ -1,5 +1,9 @@
 package org.medmesh.patient.web;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.medmesh.patient.wallet.Wallet;
+import org.medmesh.patient.wallet.WalletSettings;
 
 /**
  * Unlocked pages: one open wallet per session, known by a random cookie, with a form token of its own. A session
@@ -30,10 +35,14 @@ final class PageSessions {
         return lockAfter;
     }
 
-    /** A new session holding {@code wallet}; returns its id (the cookie's value). */
-    String open(Wallet wallet) {
+    /**
+     * A new session holding {@code wallet}, opened from {@code file} with {@code passphrase} (kept, as the wallet
+     * itself keeps it for saving, to re-open the file when another process — the command line — changed it);
+     * returns its id (the cookie's value).
+     */
+    String open(Wallet wallet, Path file, char[] passphrase, WalletSettings settings) {
         String id = token();
-        sessions.put(id, new Unlocked(wallet, token(), clock.instant()));
+        sessions.put(id, new Unlocked(wallet, file, passphrase.clone(), settings, token(), clock.instant()));
         return id;
     }
 
@@ -58,7 +67,7 @@ final class PageSessions {
     void lock(String id) {
         Unlocked session = sessions.remove(id);
         if (session != null) {
-            session.wallet().close();
+            session.close();
         }
     }
 
@@ -84,18 +93,55 @@ final class PageSessions {
 
     /** One unlocked session. */
     static final class Unlocked {
-        private final Wallet wallet;
+        private final Path file;
+        private final char[] passphrase;
+        private final WalletSettings settings;
         private final String csrf;
+        private Wallet wallet;
+        private FileTime stamp;
         private volatile Instant lastSeen;
 
-        Unlocked(Wallet wallet, String csrf, Instant lastSeen) {
+        Unlocked(Wallet wallet, Path file, char[] passphrase, WalletSettings settings, String csrf, Instant lastSeen) {
             this.wallet = wallet;
+            this.file = file;
+            this.passphrase = passphrase;
+            this.settings = settings;
             this.csrf = csrf;
             this.lastSeen = lastSeen;
+            this.stamp = stamp(file);
         }
 
-        Wallet wallet() {
+        /**
+         * The wallet as the file holds it now: re-opened if another process changed the file since (the wallet
+         * writes its whole state on each change, so a stale copy would undo the other's change).
+         */
+        synchronized Wallet wallet() {
+            FileTime now = stamp(file);
+            if (!java.util.Objects.equals(now, stamp)) {
+                Wallet fresh = Wallet.open(file, passphrase, settings);
+                wallet.close();
+                wallet = fresh;
+                stamp = now;
+            }
             return wallet;
+        }
+
+        /** Call after this session changed the wallet, so its own write is not taken for another process's. */
+        synchronized void saved() {
+            stamp = stamp(file);
+        }
+
+        synchronized void close() {
+            wallet.close();
+            java.util.Arrays.fill(passphrase, '\0');
+        }
+
+        private static FileTime stamp(Path file) {
+            try {
+                return Files.getLastModifiedTime(file);
+            } catch (IOException e) {
+                return null;
+            }
         }
 
         String csrf() {

@@ -43,6 +43,7 @@ public final class PatientPage implements AutoCloseable {
     private final WalletSettings settings;
     private final PageSessions sessions;
     private final Pages pages;
+    private final ConsentPages consents;
 
     private PatientPage(HttpServer server, Path walletFile, WalletSettings settings, NodeClient nodes, Clock clock,
             Duration lockAfter) {
@@ -51,6 +52,7 @@ public final class PatientPage implements AutoCloseable {
         this.settings = settings;
         this.sessions = new PageSessions(clock, lockAfter);
         this.pages = new Pages(nodes, clock);
+        this.consents = new ConsentPages(nodes, clock);
     }
 
     /** Starts the page on {@code 127.0.0.1:port} ({@code 0}: any free port). */
@@ -93,6 +95,17 @@ public final class PatientPage implements AutoCloseable {
                 session.filter(s -> s.csrf().equals(form(exchange).get("csrf"))).ifPresent(s ->
                         sessions.lock(cookie(exchange)));
                 redirect(exchange, "/");
+            } else if (method.equals("POST") && path.equals("/consents/stop")) {
+                Map<String, String> form = form(exchange);
+                if (session.isEmpty() || !session.get().csrf().equals(form.get("csrf"))) {
+                    redirect(exchange, "/");
+                    return;
+                }
+                synchronized (session.get()) {
+                    String body = consents.stop(session.get().wallet(), form.get("id"));
+                    session.get().saved();
+                    html(exchange, 200, page("Stop a consent", session.get(), body));
+                }
             } else if (!method.equals("GET")) {
                 send(exchange, 405, "text/plain; charset=utf-8", "Not allowed.");
             } else if (session.isEmpty()) {
@@ -112,13 +125,16 @@ public final class PatientPage implements AutoCloseable {
 
     private void answer(HttpExchange exchange, String path, PageSessions.Unlocked session) throws IOException {
         Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
-        Wallet wallet = session.wallet();
-        synchronized (wallet) {
+        synchronized (session) {
+            Wallet wallet = session.wallet();
             switch (path) {
                 case "/" -> redirect(exchange, "/history");
                 case "/hospitals" -> html(exchange, 200, page("Your hospitals", session, pages.hospitals(wallet)));
                 case "/history" -> html(exchange, 200, page("Who saw my records", session,
                         pages.history(wallet, new HistoryView.Filter(query.get("hospital"), query.get("outcome")))));
+                case "/consents" -> html(exchange, 200, page("Your consents", session, consents.list(wallet)));
+                case "/consents/stop" -> html(exchange, 200, page("Stop this consent?", session,
+                        consents.confirm(wallet, query.get("id"), session.csrf())));
                 case "/records" -> html(exchange, 200, page("Your records", session, query.containsKey("hospital")
                         ? pages.records(wallet, hospital(query)) : pages.recordsChoice(wallet)));
                 case "/records.json" -> download(exchange, "application/fhir+json", "medmesh-records.json",
@@ -151,7 +167,8 @@ public final class PatientPage implements AutoCloseable {
         char[] chars = passphrase.toCharArray();
         try {
             Wallet wallet = Wallet.open(walletFile, chars, settings);
-            exchange.getResponseHeaders().add("Set-Cookie", COOKIE + "=" + sessions.open(wallet)
+            exchange.getResponseHeaders().add("Set-Cookie", COOKIE + "=" + sessions.open(wallet, walletFile, chars,
+                    settings)
                     + "; Path=/; HttpOnly; SameSite=Strict");
             redirect(exchange, "/history");
         } catch (WalletException e) {
@@ -252,7 +269,7 @@ public final class PatientPage implements AutoCloseable {
         headers.add("Content-Type", type);
         headers.add("Cache-Control", "no-store");
         headers.add("X-Content-Type-Options", "nosniff");
-        headers.add("Referrer-Policy", "no-referrer");
+        headers.add("Referrer-Policy", "same-origin"); // forms then carry this page's Origin (no-referrer makes it "null")
         headers.add("Content-Security-Policy", "default-src 'none'; style-src 'self'; img-src 'self'; "
                 + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
         exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);

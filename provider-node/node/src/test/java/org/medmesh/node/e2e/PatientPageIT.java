@@ -60,6 +60,7 @@ class PatientPageIT {
     private PatientPage page;
     private Chromium browser;
     private Path screenshots;
+    private String stMarysPatientId;
 
     @BeforeAll
     void start() throws IOException {
@@ -75,6 +76,7 @@ class PatientPageIT {
         patient("create");
         String cityPatient = PatientSide.createPatient(city, "Page");
         String stMarysPatient = PatientSide.createPatient(stMarys, "Page");
+        stMarysPatientId = stMarysPatient;
         HttpResponse<String> observation = city.send("POST", "/fhir/Observation", "{\"resourceType\":\"Observation\","
                 + "\"status\":\"final\",\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"8867-4\"}]},"
                 + "\"subject\":{\"reference\":\"Patient/" + cityPatient + "\"},\"valueQuantity\":{\"value\":72,"
@@ -192,6 +194,27 @@ class PatientPageIT {
 
     @Test
     @Order(6)
+    void a_consent_stopped_on_the_page_refuses_the_next_request() {
+        patient("consent", "grant", "--node", city.url(), "--to", stMarys.url(), "--purpose", "TREAT");
+        assertThat(fetch("/exchange/fetches", "{\"patient\":\"Patient/" + stMarysPatientId
+                + "\",\"purpose\":\"TREAT\"}")).isEqualTo("IMPORTED");
+        browser.open(page.url() + "consents");
+        assertThat(browser.text("main")).contains("In force").contains("Stopped").doesNotContain("did:medmesh");
+        browser.screenshot(screenshots.resolve("consents.png"));
+
+        browser.click("main a[href^='/consents/stop']");
+        assertThat(browser.awaitTitle("Stop this consent? – MedMesh")).isEqualTo("Stop this consent? – MedMesh");
+        browser.click("main button[type=submit]");
+
+        assertThat(browser.awaitTitle("Stop a consent – MedMesh")).isEqualTo("Stop a consent – MedMesh");
+        assertThat(browser.text(".confirmation")).contains("Consent stopped");
+        awaitDenied(stMarysPatientId);
+        browser.open(page.url() + "history");
+        assertThat(browser.text(".timeline li:first-child")).contains("Refused").contains("you revoked the consent");
+    }
+
+    @Test
+    @Order(7)
     void the_page_is_usable_with_the_keyboard_alone() {
         browser.open(page.url() + "hospitals");
 
@@ -201,7 +224,7 @@ class PatientPageIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void the_lock_button_locks_and_so_does_inactivity() throws InterruptedException {
         browser.click("form.lock button");
         assertThat(browser.awaitTitle("Unlock your wallet – MedMesh")).isEqualTo("Unlock your wallet – MedMesh");
@@ -215,7 +238,7 @@ class PatientPageIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void with_no_hospital_reachable_the_page_says_so_and_nothing_is_lost() {
         unlock();
         stMarys.close();
