@@ -15,9 +15,19 @@ import org.medmesh.patient.node.AccessEvent;
 final class HistoryView {
     private HistoryView() {}
 
-    /** Which events to show: {@code hospital} asked or answered (null: any), {@code outcome} as named (null: any). */
-    record Filter(String hospital, String outcome) {
+    /**
+     * Which events to show: {@code hospital} asked or answered (null: any), {@code outcome} as named (null: any),
+     * on or after {@code from} and on or before {@code to} (ISO dates, this computer's time zone; null: open).
+     */
+    record Filter(String hospital, String outcome, String from, String to) {
+        Filter(String hospital, String outcome) {
+            this(hospital, outcome, null, null);
+        }
+
         boolean accepts(AccessEvent event) {
+            if (!withinDates(event)) {
+                return false;
+            }
             boolean hospitalMatches = hospital == null || hospital.isEmpty()
                     || event.requester().value().equals(hospital) || event.holder().value().equals(hospital);
             boolean outcomeMatches = outcome == null || outcome.isEmpty()
@@ -27,9 +37,34 @@ final class HistoryView {
             return hospitalMatches && outcomeMatches;
         }
 
+        private boolean withinDates(AccessEvent event) {
+            if ((from == null || from.isEmpty()) && (to == null || to.isEmpty())) {
+                return true;
+            }
+            if (event.time() == null) {
+                return false;
+            }
+            java.time.LocalDate day = event.time().atZone(java.time.ZoneId.systemDefault()).toLocalDate();
+            return (date(from) == null || !day.isBefore(date(from))) && (date(to) == null || !day.isAfter(date(to)));
+        }
+
+        /** The date typed, or null when empty or not a date (an unreadable date filters nothing). */
+        static java.time.LocalDate date(String text) {
+            try {
+                return text == null || text.isEmpty() ? null : java.time.LocalDate.parse(text);
+            } catch (java.time.format.DateTimeParseException e) {
+                return null;
+            }
+        }
+
         String query() {
-            return "hospital=" + Html.escape(hospital == null ? "" : hospital) + "&amp;outcome="
-                    + Html.escape(outcome == null ? "" : outcome);
+            return "hospital=" + encode(hospital) + "&amp;outcome=" + encode(outcome) + "&amp;from=" + encode(from)
+                    + "&amp;to=" + encode(to);
+        }
+
+        private static String encode(String value) {
+            return Html.escape(java.net.URLEncoder.encode(value == null ? "" : value,
+                    java.nio.charset.StandardCharsets.UTF_8));
         }
     }
 
@@ -86,8 +121,14 @@ final class HistoryView {
                     .append(option[0].equals(filter.outcome() == null ? "" : filter.outcome()) ? " selected" : "")
                     .append('>').append(option[1]).append("</option>");
         }
-        return html.append("</select></div><button type=\"submit\" class=\"button secondary\">Show</button></form>")
-                .toString();
+        html.append("</select></div>");
+        for (String[] date : new String[][] {{"from", "From", filter.from()}, {"to", "To", filter.to()}}) {
+            html.append("<div class=\"field\"><label for=\"").append(date[0]).append("\">").append(date[1])
+                    .append("</label><input type=\"date\" id=\"").append(date[0]).append("\" name=\"")
+                    .append(date[0]).append("\" value=\"").append(Html.escape(Filter.date(date[2]) == null ? ""
+                            : date[2])).append("\"></div>");
+        }
+        return html.append("<button type=\"submit\" class=\"button secondary\">Show</button></form>").toString();
     }
 
     private static String item(AccessEvent event) {

@@ -131,7 +131,7 @@ public final class PatientPage implements AutoCloseable {
                 case "/" -> redirect(exchange, "/history");
                 case "/hospitals" -> html(exchange, 200, page("Your hospitals", session, pages.hospitals(wallet)));
                 case "/history" -> html(exchange, 200, page("Who saw my records", session,
-                        pages.history(wallet, new HistoryView.Filter(query.get("hospital"), query.get("outcome")))));
+                        pages.history(wallet, filter(query))));
                 case "/consents" -> html(exchange, 200, page("Your consents", session, consents.list(wallet)));
                 case "/consents/stop" -> html(exchange, 200, page("Stop this consent?", session,
                         consents.confirm(wallet, query.get("id"), session.csrf())));
@@ -154,7 +154,8 @@ public final class PatientPage implements AutoCloseable {
     }
 
     private static HistoryView.Filter filter(Map<String, String> query) {
-        return new HistoryView.Filter(query.get("hospital"), query.get("outcome"));
+        return new HistoryView.Filter(query.get("hospital"), query.get("outcome"), query.get("from"),
+                query.get("to"));
     }
 
     private void unlock(HttpExchange exchange) throws IOException {

@@ -146,6 +146,11 @@ class PatientPageIT {
 
         browser.open(page.url() + "history?outcome=emergency");
         assertThat(browser.text("main")).contains("1 request");
+        browser.open(page.url() + "history?from=2000-01-01&to=2000-12-31");
+        assertThat(browser.text("main")).contains("0 requests").contains("that matches these filters");
+        String today = java.time.LocalDate.now().toString();
+        browser.open(page.url() + "history?from=" + today + "&to=" + today);
+        assertThat(browser.text("main")).contains("3 requests");
     }
 
     @Test
