@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -17,30 +16,14 @@ import org.medmesh.patient.node.FakeNode;
 import org.medmesh.patient.wallet.DidAuthResponse;
 
 /** {@code patient access [--node URL] [--hospital URL|DID] [--details]}. */
-class AccessCommandTest {
+class AccessCommandTest extends WithConsentFixture {
 
     static final Did ST_MARYS = Did.forOrganization("StMarysMSP");
 
-    @TempDir
-    Path home;
-
-    private ConsentFixture fixture;
-    private Cli cli;
-    private FakeNode city;
-    private FakeNode river;
 
     @BeforeEach
     void enrolAtBoth() {
-        fixture = new ConsentFixture(home);
         fixture.enrolAtRiver();
-        cli = fixture.cli;
-        city = fixture.city;
-        river = fixture.river;
-    }
-
-    @AfterEach
-    void stopNodes() {
-        fixture.close();
     }
 
     private static Instant minutesAgo(int minutes) {

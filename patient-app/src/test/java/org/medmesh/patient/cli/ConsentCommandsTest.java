@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.medmesh.chaincode.consent.ConsentGrant;
 import org.medmesh.chaincode.consent.ConsentId;
 import org.medmesh.chaincode.consent.EffectiveStatus;
@@ -26,28 +22,8 @@ import org.medmesh.chaincode.crypto.Sha256;
 import org.medmesh.patient.node.FakeNode;
 
 /** {@code patient consent grant | list | status | revoke | deliver}. */
-class ConsentCommandsTest {
+class ConsentCommandsTest extends WithConsentFixture {
 
-    @TempDir
-    Path home;
-
-    private ConsentFixture fixture;
-    private Cli cli;
-    private FakeNode city;
-    private FakeNode river;
-
-    @BeforeEach
-    void enrol() {
-        fixture = new ConsentFixture(home);
-        cli = fixture.cli;
-        city = fixture.city;
-        river = fixture.river;
-    }
-
-    @AfterEach
-    void stopNodes() {
-        fixture.close();
-    }
 
     @Nested
     class Grant {

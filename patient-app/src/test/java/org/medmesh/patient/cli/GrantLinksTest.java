@@ -2,38 +2,14 @@ package org.medmesh.patient.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.medmesh.chaincode.consent.ConsentId;
 import org.medmesh.chaincode.consent.EffectiveStatus;
 import org.medmesh.patient.node.FakeNode;
 
 /** After {@code consent grant | extend}, each grantee where the patient is enrolled learns their DID at the holder. */
-class GrantLinksTest {
+class GrantLinksTest extends WithConsentFixture {
 
-    @TempDir
-    Path home;
-
-    private ConsentFixture fixture;
-    private Cli cli;
-    private FakeNode city;
-    private FakeNode river;
-
-    @BeforeEach
-    void enrolAtCity() {
-        fixture = new ConsentFixture(home);
-        cli = fixture.cli;
-        city = fixture.city;
-        river = fixture.river;
-    }
-
-    @AfterEach
-    void stopNodes() {
-        fixture.close();
-    }
 
     private FakeNode.Link riverKnowsTheDidAtCity() {
         return new FakeNode.Link(fixture.patientAt(river), city.did(), fixture.patientAt(city));

@@ -3,40 +3,17 @@ package org.medmesh.patient.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.medmesh.chaincode.identity.Did;
 import org.medmesh.patient.node.FakeNode;
 import org.medmesh.patient.wallet.DidAuthResponse;
 
 /** {@code patient link --node URL --holder URL|DID}. */
-class LinkCommandTest {
+class LinkCommandTest extends WithConsentFixture {
 
-    @TempDir
-    Path home;
-
-    private ConsentFixture fixture;
-    private Cli cli;
-    private FakeNode city;
-    private FakeNode river;
-
-    @BeforeEach
-    void enrolAtCity() {
-        fixture = new ConsentFixture(home);
-        cli = fixture.cli;
-        city = fixture.city;
-        river = fixture.river;
-    }
-
-    @AfterEach
-    void stopNodes() {
-        fixture.close();
-    }
 
     /** The one response in the link request to River, verified against the DID's key on the ledger. */
     private String verified(String field, Did signer) {

@@ -11,8 +11,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,33 +20,12 @@ import org.medmesh.patient.node.FhirBundles;
 import org.medmesh.patient.wallet.DidAuthResponse;
 
 /** {@code patient records --node URL [--out FILE] [--details]}. */
-class RecordsCommandTest {
+class RecordsCommandTest extends WithConsentFixture {
 
     static final Did ST_MARYS = Did.forOrganization("StMarysMSP");
 
     @TempDir
-    Path home;
-
-    @TempDir
     Path downloads;
-
-    private ConsentFixture fixture;
-    private Cli cli;
-    private FakeNode city;
-    private FakeNode river;
-
-    @BeforeEach
-    void enrolAtCity() {
-        fixture = new ConsentFixture(home);
-        cli = fixture.cli;
-        city = fixture.city;
-        river = fixture.river;
-    }
-
-    @AfterEach
-    void stopNodes() {
-        fixture.close();
-    }
 
     /** City holds {@code bundle} for the patient enrolled there with the wallet's DID. */
     private byte[] cityHolds(FhirBundles bundle) {
