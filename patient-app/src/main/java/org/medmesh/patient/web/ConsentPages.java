@@ -96,6 +96,11 @@ final class ConsentPages {
                     + "<p><a href=\"/history\">See who saw your records</a> · <a href=\"/consents\">Your consents</a>"
                     + "</p>";
         } catch (NodeException e) {
+            if (e.reason() == NodeException.Reason.NO_ANSWER) {
+                return notice(HospitalNames.of(hospital) + " did not answer in time: your decision may or may not "
+                        + "have been recorded. Stop the consent again to be sure — if it was recorded, nothing more "
+                        + "happens.");
+            }
             return notice(HospitalNames.of(hospital) + " could not record your decision just now. Nothing was "
                     + "changed: the consent still stands. Try again later.");
         }

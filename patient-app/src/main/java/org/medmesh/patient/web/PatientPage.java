@@ -43,6 +43,8 @@ public final class PatientPage implements AutoCloseable {
     private final WalletSettings settings;
     private final PageSessions sessions;
     private final Pages pages;
+    private final java.util.concurrent.Semaphore unlocking = new java.util.concurrent.Semaphore(1);
+    private final java.util.concurrent.atomic.AtomicInteger failedUnlocks = new java.util.concurrent.atomic.AtomicInteger();
     private final ConsentPages consents;
 
     private PatientPage(HttpServer server, Path walletFile, WalletSettings settings, NodeClient nodes, Clock clock,
@@ -159,6 +161,21 @@ public final class PatientPage implements AutoCloseable {
     }
 
     private void unlock(HttpExchange exchange) throws IOException {
+        // One attempt at a time, and each wrong passphrase makes the next answer wait longer (1 s, 2 s, 4 s … 30 s):
+        // any local process can reach this port, so guessing must be slow.
+        if (!unlocking.tryAcquire()) {
+            html(exchange, 429, unlockPage(List.<String[]>of(new String[] {"passphrase",
+                    "Another unlock is in progress. Wait a moment and try again."})));
+            return;
+        }
+        try {
+            unlockOnce(exchange);
+        } finally {
+            unlocking.release();
+        }
+    }
+
+    private void unlockOnce(HttpExchange exchange) throws IOException {
         String passphrase = form(exchange).getOrDefault("passphrase", "");
         if (passphrase.isEmpty()) {
             html(exchange, 400, unlockPage(List.<String[]>of(new String[] {"passphrase",
@@ -171,8 +188,12 @@ public final class PatientPage implements AutoCloseable {
             exchange.getResponseHeaders().add("Set-Cookie", COOKIE + "=" + sessions.open(wallet, walletFile, chars,
                     settings)
                     + "; Path=/; HttpOnly; SameSite=Strict");
+            failedUnlocks.set(0);
             redirect(exchange, "/history");
         } catch (WalletException e) {
+            if (e.code() == WalletException.Code.WRONG_PASSPHRASE) {
+                slowDown(failedUnlocks.incrementAndGet());
+            }
             String message = e.code() == WalletException.Code.WRONG_PASSPHRASE
                     ? "The passphrase is not this wallet's. Check it and try again: nothing was changed."
                     : capitalised(Failures.wallet(e, walletFile)) + ".";
@@ -180,6 +201,14 @@ public final class PatientPage implements AutoCloseable {
                     unlockPage(List.<String[]>of(new String[] {"passphrase", message})));
         } finally {
             Arrays.fill(chars, '\0');
+        }
+    }
+
+    private static void slowDown(int failures) {
+        try {
+            Thread.sleep(Math.min(30_000L, 1_000L << Math.min(failures - 1, 5)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -79,7 +79,8 @@ class ExchangeBeans {
 
     /**
      * Requester side: transfers run on a pool of their own ({@code medmesh.exchange.parallel-holders}, default 8),
-     * each limited by {@code medmesh.exchange.timeout} (default 10m).
+     * each limited by {@code medmesh.exchange.timeout} (default 10m) and {@code medmesh.exchange.max-answer-mib}
+     * (default 512 MiB of envelopes from one holder).
      */
     @Singleton
     @Bean(preDestroy = "shutdownNow")
@@ -95,8 +96,10 @@ class ExchangeBeans {
     @Singleton
     FetchRecords fetchRecords(PatientLinks links, PatientRecords records, DidResolver dids, NodeKeys keys,
             ImportRecords importer, @Named("exchange") ExecutorService executor,
-            @Value("${medmesh.exchange.timeout:10m}") Duration timeout, Optional<ExchangeTimer> timer) {
-        return new FetchRecords(links, records, dids, new HttpExchangeClient(keys, Duration.ofSeconds(5), timeout),
+            @Value("${medmesh.exchange.timeout:10m}") Duration timeout,
+            @Value("${medmesh.exchange.max-answer-mib:512}") int maxAnswerMib, Optional<ExchangeTimer> timer) {
+        return new FetchRecords(links, records, dids, new HttpExchangeClient(keys, Duration.ofSeconds(5), timeout,
+                (long) maxAnswerMib << 20),
                 importer, keys, executor, Clock.systemUTC(), timer.orElse(ExchangeTimer.NONE));
     }
 

@@ -39,7 +39,7 @@ public final class PatientAccessLog {
         } catch (RuntimeException e) {
             throw new EnrolmentException(Reason.NOT_VERIFIED, "not a DID-auth response");
         }
-        DidDocument document = ledger.resolve(did).orElseThrow(() ->
+        DidDocument document = ledger.resolve(did).filter(d -> !d.deactivated()).orElseThrow(() ->
                 new EnrolmentException(Reason.UNKNOWN_DID, "the DID is not registered on the ledger"));
         try {
             DidAuthResponse.verify(didAuthResponse, ledger.organization().value(), STATEMENT, document.signingKey(),

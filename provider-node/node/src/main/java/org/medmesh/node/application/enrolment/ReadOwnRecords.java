@@ -47,6 +47,9 @@ public final class ReadOwnRecords {
         if (patientDid.isOrganization()) {
             throw new EnrolmentException(Reason.NOT_VERIFIED, "a patient DID is required");
         }
+        // Only for a DID on the ledger: a challenge is a row in this node's database, not for anyone's asking.
+        ledger.resolve(patientDid).filter(d -> !d.deactivated()).orElseThrow(() ->
+                new EnrolmentException(Reason.UNKNOWN_DID, "the DID is not registered on the ledger"));
         byte[] bytes = new byte[24];
         random.nextBytes(bytes);
         String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

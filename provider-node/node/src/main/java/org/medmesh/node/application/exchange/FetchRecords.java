@@ -125,7 +125,8 @@ public final class FetchRecords {
             timer.record(ExchangeTimer.OPEN, fetched.opened());
             ImportRecords.Imported imported;
             try {
-                imported = importer.importBundle(order.patientId(), link.holder(), endpoint + "/fhir",
+                imported = importer.importBundle(order.patientId(), link.holder(), link.patientAtHolder(),
+                        endpoint + "/fhir",
                         fetched.bundle(), fetched.receipt());
             } finally {
                 java.util.Arrays.fill(fetched.bundle(), (byte) 0);

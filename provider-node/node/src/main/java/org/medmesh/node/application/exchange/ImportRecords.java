@@ -75,12 +75,18 @@ public final class ImportRecords {
      * @param receipt the manifest's receipt: {@code txId} and {@code consent} or {@code breakGlass}
      * @throws ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException invalid content (nothing stored)
      */
-    public Imported importBundle(String patientId, Did holder, String holderFhirBase, byte[] released,
-            Map<String, String> receipt) {
+    public Imported importBundle(String patientId, Did holder, Did patientAtHolder, String holderFhirBase,
+            byte[] released, Map<String, String> receipt) {
         long parsing = System.nanoTime();
         Bundle received = context.newJsonParser().parseResource(Bundle.class,
                 new String(released, StandardCharsets.UTF_8));
         Map<String, String> local = new LinkedHashMap<>();
+        // The holder names its id of the patient asked about (signed, in the manifest): references to it are to
+        // this hospital's Patient, whether or not the consent released the Patient resource itself.
+        String subject = receipt.get("subject");
+        if (subject != null && subject.matches("Patient/[A-Za-z0-9\\-.]{1,64}")) {
+            local.put(subject, "Patient/" + patientId);
+        }
         List<BundleEntryComponent> entries = new ArrayList<>();
         for (BundleEntryComponent entry : received.getEntry()) {
             Resource resource = entry.getResource();
@@ -89,6 +95,11 @@ public final class ImportRecords {
             }
             String there = resource.fhirType() + "/" + resource.getIdElement().getIdPart();
             if (resource.fhirType().equals("Patient")) {
+                // Only the patient the request was about is this hospital's patient; anyone else is refused whole.
+                if (!there.equals(subject) && !isPatient((org.hl7.fhir.r4.model.Patient) resource, patientAtHolder)) {
+                    throw new ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException(
+                            "the holder released a Patient other than the one asked for: nothing was imported");
+                }
                 local.put(there, "Patient/" + patientId);
                 continue;
             }
@@ -98,8 +109,8 @@ public final class ImportRecords {
             Identifier identifier = SHARED_TYPES.contains(resource.fhirType()) ? firstIdentifier(resource) : null;
             if (identifier != null) {
                 out.getRequest().setMethod(HTTPVerb.POST).setUrl(resource.fhirType())
-                        .setIfNoneExist("identifier=" + escape(identifier.getSystem()) + "|"
-                                + escape(identifier.getValue()));
+                        .setIfNoneExist("identifier=" + java.net.URLEncoder.encode(escape(identifier.getSystem())
+                                + "|" + escape(identifier.getValue()), StandardCharsets.UTF_8));
                 resource.setId((String) null);
             } else {
                 String id = localId(holder, there);
@@ -168,6 +179,11 @@ public final class ImportRecords {
         reference.setReference(mapped != null ? mapped : holderFhirBase + "/" + value);
     }
 
+    private static boolean isPatient(org.hl7.fhir.r4.model.Patient patient, Did did) {
+        return patient.getIdentifier().stream().anyMatch(i -> CompleteEnrolment.DID_SYSTEM.equals(i.getSystem())
+                && did.value().equals(i.getValue()));
+    }
+
     private static Identifier firstIdentifier(Resource resource) {
         if (!(resource instanceof org.hl7.fhir.r4.model.DomainResource)) {
             return null;
@@ -183,7 +199,7 @@ public final class ImportRecords {
     }
 
     /** A stable local id for a holder's resource: 40 hex digits of SHA-256 over the holder's DID and its id there. */
-    static String localId(Did holder, String there) {
+    public static String localId(Did holder, String there) {
         return "x" + Sha256.hex(holder.value() + "|" + there).substring(0, 40);
     }
 

@@ -133,7 +133,7 @@ public final class ReleaseRecords {
             }
             throw e;
         }
-        return new Release(request, eventId, selection, receipt(eventId, receipt, "consent",
+        return new Release(request, eventId, selection, receipt(eventId, receipt, patientId, "consent",
                 permit.consentId().value()));
     }
 
@@ -156,7 +156,7 @@ public final class ReleaseRecords {
         AccessEvent event = AccessEvent.breakGlass(eventId, request.requester(), ledger.organization(),
                 request.patient(), breakGlass, selection.count(), selection.sha256());
         LedgerReceipt receipt = ledger.recordAccess(event);
-        return new Release(request, eventId, selection, receipt(eventId, receipt, "breakGlass",
+        return new Release(request, eventId, selection, receipt(eventId, receipt, patientId, "breakGlass",
                 emergency.reasonCode()));
     }
 
@@ -200,10 +200,13 @@ public final class ReleaseRecords {
         return new Selection(json, released.size(), Sha256.hex(json));
     }
 
-    private Map<String, String> receipt(String eventId, LedgerReceipt receipt, String basis, String basisValue) {
+    /** What the requester keeps: the event, its ledger transaction, the subject's id here, consent or break-glass. */
+    private Map<String, String> receipt(String eventId, LedgerReceipt receipt, String patientId, String basis,
+            String basisValue) {
         Map<String, String> map = new LinkedHashMap<>();
         map.put("eventId", eventId);
         map.put("txId", receipt.txId());
+        map.put("subject", "Patient/" + patientId);
         map.put(basis, basisValue);
         return map;
     }

@@ -22,11 +22,19 @@ import org.medmesh.fhirstore.TokenCriterion;
 
 /**
  * A patient's records as one consistent read: the patient, every resource in the patient's compartment, and the
- * resources those reference outside it (practitioners, organisations, locations, medications…). What
+ * shared resources those reference outside it ({@link #SHARED_TYPES}: practitioners, organisations, locations,
+ * medications…) — never another patient's. What
  * {@code Patient/$everything} answers and what the exchange releases from (after the consent's filter).
  */
 public final class PatientRecords {
     private static final int READ_PAGE = 1_000;
+    /**
+     * The kinds of resource outside the compartment that come with a patient's records: shared reference data
+     * (who treated, where, with what), never another patient's records — a reference to another Patient, or to a
+     * resource in someone else's compartment (an Observation's focus, a mother's record), is not followed.
+     */
+    public static final Set<String> SHARED_TYPES = Set.of("Practitioner", "PractitionerRole", "Organization",
+            "Location", "Medication", "Device", "Substance", "HealthcareService", "Endpoint");
 
     private final JdbcResourceStore store;
     private final FhirContext context;
@@ -101,7 +109,8 @@ public final class PatientRecords {
             }
             for (Reference reference : context.newTerser().getAllPopulatedChildElementsOfType(r4, Reference.class)) {
                 IdType target = new IdType(reference.getReference() == null ? "" : reference.getReference());
-                if (target.hasResourceType() && target.hasIdPart() && !target.isAbsolute()) {
+                if (target.hasResourceType() && target.hasIdPart() && !target.isAbsolute()
+                        && SHARED_TYPES.contains(target.getResourceType())) {
                     String key = target.getResourceType() + "/" + target.getIdPart();
                     if (!inside.contains(key)) {
                         outside.add(key);

@@ -3,6 +3,7 @@ package org.medmesh.node.adapter.out.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,7 +19,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.medmesh.node.adapter.out.jose.ChunkOpener;
 import org.medmesh.node.adapter.out.jose.ExchangeRequestCodec;
 import org.medmesh.node.adapter.out.jose.ReplyKey;
@@ -38,6 +38,9 @@ import org.medmesh.node.domain.ledger.Did;
  */
 public final class HttpExchangeClient implements ExchangeClient {
     private static final String PATH = "/exchange/requests";
+    /** An envelope is at most {@code Envelopes.MAX_ENVELOPE_CHARS}; a little more for the line's end. */
+    private static final int MAX_LINE = 200 * 1024;
+    private static final int MAX_PROBLEM = 64 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "exchange-deadlines");
@@ -48,14 +51,16 @@ public final class HttpExchangeClient implements ExchangeClient {
     private final NodeKeys keys;
     private final HttpClient http;
     private final Duration timeout;
+    private final long maxAnswerBytes;
 
     /**
      * @param timeout how long one transfer may take in all (connecting, the holder's decision and ledger commit,
      *     and the whole stream)
      */
-    public HttpExchangeClient(NodeKeys keys, Duration connectTimeout, Duration timeout) {
+    public HttpExchangeClient(NodeKeys keys, Duration connectTimeout, Duration timeout, long maxAnswerBytes) {
         this.keys = Objects.requireNonNull(keys, "keys");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.maxAnswerBytes = maxAnswerBytes;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout)
                 .build();
     }
@@ -70,21 +75,23 @@ public final class HttpExchangeClient implements ExchangeClient {
                     .header("Accept", "application/vnd.medmesh.exchange-stream, application/problem+json")
                     .POST(HttpRequest.BodyPublishers.ofString(jws, StandardCharsets.US_ASCII)).build();
             long start = System.nanoTime();
-            HttpResponse<Stream<String>> response = send(request);
+            HttpResponse<InputStream> response = send(request);
             Duration waited = Duration.ofNanos(System.nanoTime() - start);
             // The request's timeout covers the wait for the response's head only, and a blocked read ignores
             // interrupts: a holder that stalls mid-stream is given up by closing the stream at the deadline.
             AtomicBoolean abandoned = new AtomicBoolean();
-            Stream<String> body = response.body();
+            boolean ok = response.statusCode() == 200;
+            BoundedLines body = new BoundedLines(response.body(), ok ? MAX_LINE : MAX_PROBLEM,
+                    ok ? maxAnswerBytes : MAX_PROBLEM);
             ScheduledFuture<?> deadline = DEADLINES.schedule(() -> {
                 abandoned.set(true);
                 body.close();
             }, Math.max(1, timeout.minus(waited).toMillis()), TimeUnit.MILLISECONDS);
-            try (Stream<String> lines = body) {
-                if (response.statusCode() != 200) {
-                    throw failure(response.statusCode(), String.join("\n", lines.limit(200).toList()));
+            try (BoundedLines lines = body) {
+                if (!ok) {
+                    throw failure(response.statusCode(), problem(lines));
                 }
-                return read(lines.iterator(), new ChunkOpener(ExchangeRequestCodec.requestId(jws), replyKey, holder,
+                return read(lines, new ChunkOpener(ExchangeRequestCodec.requestId(jws), replyKey, holder,
                         holderSigningKey), progress, waited);
             } catch (UncheckedIOException e) {
                 throw new HolderFailedException(Kind.UNREACHABLE, null, abandoned.get()
@@ -127,9 +134,20 @@ public final class HttpExchangeClient implements ExchangeClient {
         }
     }
 
-    private HttpResponse<Stream<String>> send(HttpRequest request) {
+    /** The holder's problem+json, at most {@value #MAX_PROBLEM} bytes of it. */
+    private static String problem(BoundedLines lines) {
+        StringBuilder text = new StringBuilder();
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofLines());
+            lines.forEachRemaining(line -> text.append(line).append('\n'));
+        } catch (ExchangeRefusedException e) {
+            // too long: what was read is enough to tell the refusal, or it is not problem+json
+        }
+        return text.toString();
+    }
+
+    private HttpResponse<InputStream> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
             throw new HolderFailedException(Kind.UNREACHABLE, null, "the holder could not be reached", e);
         } catch (InterruptedException e) {

@@ -139,13 +139,28 @@ public final class JdbcNodeState implements ConsentDocumentStore, EnrolmentChall
         }
     }
 
+    /** Forgets expired nonces, and with them expired or used patients' access challenges. */
     @Override
     public int forgetExpired(Instant now) {
+        update("DELETE FROM access_challenge WHERE expires_at <= ? OR used_at IS NOT NULL", Timestamp.from(now));
         return update("DELETE FROM exchange_nonce WHERE expires_at <= ?", Timestamp.from(now));
     }
 
     @Override
     public void link(String patientId, Did holder, Did patientAtHolder, Instant linkedAt) {
+        try {
+            replaceLink(patientId, holder, patientAtHolder, linkedAt);
+        } catch (IllegalStateException e) {
+            // Two concurrent links for one patient and holder both found nothing to delete; the second insert hit
+            // the primary key. Once more, now that the first is committed, replaces it.
+            if (!(e.getCause() instanceof SQLException sql) || !UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                throw e;
+            }
+            replaceLink(patientId, holder, patientAtHolder, linkedAt);
+        }
+    }
+
+    private void replaceLink(String patientId, Did holder, Did patientAtHolder, Instant linkedAt) {
         // Replace in one transaction: a reader never sees the patient without a link to a holder it had.
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);

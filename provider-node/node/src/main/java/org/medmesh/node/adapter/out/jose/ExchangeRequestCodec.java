@@ -141,6 +141,22 @@ public final class ExchangeRequestCodec {
         if (!"OKP".equals(jwk.get("kty")) || !"X25519".equals(jwk.get("crv")) || jwk.containsKey("d")) {
             throw new IllegalArgumentException("the reply key is a public X25519 OKP JWK");
         }
-        return (String) jwk.get("x");
+        String x = (String) jwk.get("x");
+        requireUsableX25519(x);
+        return x;
+    }
+
+    /**
+     * A reply key the holder can actually encrypt to: a low-order point (all zeros, and the like) gives no shared
+     * secret, and would only fail after the access is on the ledger. A trial key agreement refuses it up front.
+     */
+    private static void requireUsableX25519(String x) {
+        try {
+            byte[] point = java.util.Base64.getUrlDecoder().decode(x);
+            com.google.crypto.tink.subtle.X25519.computeSharedSecret(
+                    com.google.crypto.tink.subtle.X25519.generatePrivateKey(), point);
+        } catch (java.security.GeneralSecurityException | RuntimeException e) {
+            throw new IllegalArgumentException("the reply key is not a usable X25519 public key");
+        }
     }
 }

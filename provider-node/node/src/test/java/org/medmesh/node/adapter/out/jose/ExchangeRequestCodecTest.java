@@ -71,6 +71,15 @@ class ExchangeRequestCodecTest {
         }
 
         @Test
+        void refuses_a_reply_key_no_one_can_encrypt_to() {
+            ExchangeRequest lowOrder = new ExchangeRequest(requester.organization(), HOLDER,
+                    Did.parse("did:medmesh:7Hq2kXbQ9mRt4VnLp3sWzY"), "TREAT", List.of(), NOW, NOW.plusSeconds(120),
+                    "n0nce-n0nce-n0nce-45", "A".repeat(43));
+
+            assertRefused(() -> verify(ExchangeRequestCodec.sign(lowOrder, requester)), ExchangeRefusal.MALFORMED);
+        }
+
+        @Test
         void a_break_glass_request_has_the_emergency_purpose() {
             assertThatThrownBy(() -> new ExchangeRequest(requester.organization(), HOLDER,
                     Did.parse("did:medmesh:7Hq2kXbQ9mRt4VnLp3sWzY"), "TREAT", List.of(), NOW, NOW.plusSeconds(120),
