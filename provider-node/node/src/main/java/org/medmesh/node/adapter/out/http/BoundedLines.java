@@ -1,6 +1,5 @@
 package org.medmesh.node.adapter.out.http;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +16,9 @@ import org.medmesh.node.application.port.ExchangeRefusedException;
  */
 final class BoundedLines implements Iterator<String>, AutoCloseable {
     private final InputStream in;
+    private final byte[] buffer = new byte[64 * 1024];
+    private int position;
+    private int limit;
     private final int maxLine;
     private final long maxTotal;
     private long total;
@@ -24,7 +26,7 @@ final class BoundedLines implements Iterator<String>, AutoCloseable {
     private boolean ended;
 
     BoundedLines(InputStream in, int maxLine, long maxTotal) {
-        this.in = new BufferedInputStream(in, 64 * 1024);
+        this.in = in;
         this.maxLine = maxLine;
         this.maxTotal = maxTotal;
     }
@@ -51,23 +53,37 @@ final class BoundedLines implements Iterator<String>, AutoCloseable {
     private String readLine() {
         ByteArrayOutputStream line = new ByteArrayOutputStream(1_024);
         try {
-            int b;
-            while ((b = in.read()) != -1) {
-                if (++total > maxTotal) {
+            while (true) {
+                if (position == limit) {
+                    limit = in.read(buffer, 0, buffer.length);
+                    position = 0;
+                    if (limit <= 0) {
+                        limit = 0;
+                        return line.size() == 0 ? null : line.toString(StandardCharsets.US_ASCII);
+                    }
+                }
+                int end = position;
+                while (end < limit && buffer[end] != '\n') {
+                    end++;
+                }
+                int length = end - position;
+                total += length + (end < limit ? 1 : 0);
+                if (total > maxTotal) {
                     throw new ExchangeRefusedException(ExchangeRefusal.MALFORMED, "the answer is larger than allowed");
                 }
-                if (b == '\n') {
-                    return line.toString(StandardCharsets.US_ASCII);
-                }
-                if (line.size() >= maxLine) {
+                if (line.size() + length > maxLine) {
                     throw new ExchangeRefusedException(ExchangeRefusal.MALFORMED, "a line of the answer is too long");
                 }
-                line.write(b);
+                line.write(buffer, position, length);
+                position = end;
+                if (end < limit) {
+                    position++; // the newline
+                    return line.toString(StandardCharsets.US_ASCII);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return line.size() == 0 ? null : line.toString(StandardCharsets.US_ASCII);
     }
 
     @Override
