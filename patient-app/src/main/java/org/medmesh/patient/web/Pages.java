@@ -34,7 +34,7 @@ final class Pages {
         List<Did> hospitals = wallet.hospitals().stream().sorted(Comparator.comparing(Did::value)).toList();
         if (hospitals.isEmpty()) {
             return "<p>You are not enrolled at any hospital yet. Ask a hospital's registration desk for a code, "
-                    + "then enrol with <code>medmesh patient enrol</code>.</p>";
+                    + "then <a href=\"/enrol\">enrol</a>.</p>";
         }
         StringBuilder html = new StringBuilder("<p>The hospitals where you are enrolled. Each knows you by a "
                 + "different identity, so the ledger cannot join your hospitals together; each keeps the records "
@@ -54,7 +54,55 @@ final class Pages {
                             + Html.escape(PlainWords.instant(e.since()))).orElse("not yet"))
                     .append("</td><td>").append(consents).append("</td></tr>");
         }
-        return html.append("</tbody></table>").toString();
+        return html.append("</tbody></table><p><a href=\"/enrol\">Enrol at another hospital</a></p>").toString();
+    }
+
+    /** The enrolment form: the hospital's address and the desk's code; {@code error} (may be null) above it. */
+    static String enrolForm(String csrf, String address, String error) {
+        return (error == null ? "" : Html.errorSummary(List.<String[]>of(new String[] {"code", error})))
+                + "<p>A hospital's registration desk gives you a one-time code to link its record of you to your "
+                + "wallet. Each hospital knows you by a different identity.</p>"
+                + "<form method=\"post\" action=\"/enrol\"><input type=\"hidden\" name=\"csrf\" value=\""
+                + Html.escape(csrf) + "\"><div class=\"field\"><label for=\"address\">The hospital's address</label>"
+                + "<p class=\"hint\">As the desk wrote it, for example https://mesh.city-hospital.example</p>"
+                + "<input type=\"text\" id=\"address\" name=\"address\" value=\"" + Html.escape(address) + "\"></div>"
+                + "<div class=\"field" + (error == null ? "" : " error") + "\"><label for=\"code\">The code</label>"
+                + (error == null ? "" : "<p class=\"error-message\">" + Html.escape(error) + "</p>")
+                + "<input type=\"text\" id=\"code\" name=\"code\" autocomplete=\"off\"></div>"
+                + "<button type=\"submit\" class=\"button\">Enrol</button></form>";
+    }
+
+    /** Enrols with the desk's code; the answer page, or the form again with what went wrong. */
+    String enrol(Wallet wallet, String csrf, String address, String code) {
+        URI node;
+        try {
+            node = URI.create(address == null ? "" : address.strip());
+            if (node.getScheme() == null || !(node.getScheme().equals("http") || node.getScheme().equals("https"))
+                    || node.getHost() == null) {
+                throw new IllegalArgumentException("not a web address");
+            }
+        } catch (IllegalArgumentException e) {
+            return enrolForm(csrf, address, "Enter the hospital's address as the desk gave it, starting with https://");
+        }
+        if (code == null || code.isBlank()) {
+            return enrolForm(csrf, address, "Enter the code the registration desk gave you");
+        }
+        try {
+            org.medmesh.patient.node.Enrolments.Enrolled enrolled = org.medmesh.patient.node.Enrolments.enrol(nodes,
+                    wallet, node, code.strip(), clock.instant());
+            if (!enrolled.enrolled()) {
+                return enrolForm(csrf, address, "The hospital did not enrol you: ask its registration desk");
+            }
+            return "<div class=\"confirmation\"><h2>You are enrolled at " + Html.escape(HospitalNames.of(
+                    enrolled.hospital().did())) + "</h2><p>It now knows its record of you belongs to your wallet. "
+                    + "You decide who else may see it.</p></div><p><a href=\"/hospitals\">Your hospitals</a></p>";
+        } catch (NodeException e) {
+            return enrolForm(csrf, address, e.isRefusal()
+                    ? "The hospital did not accept this code (unknown, already used or expired): ask its desk for a new one"
+                    : "The hospital could not be reached at that address: check it and try again");
+        } catch (IllegalStateException e) {
+            return enrolForm(csrf, address, "The hospital answered for another identity: nothing was recorded");
+        }
     }
 
     /** The hospitals the patient can read their records from, each with a button. */

@@ -97,6 +97,18 @@ public final class PatientPage implements AutoCloseable {
                 session.filter(s -> s.csrf().equals(form(exchange).get("csrf"))).ifPresent(s ->
                         sessions.lock(cookie(exchange)));
                 redirect(exchange, "/");
+            } else if (method.equals("POST") && path.equals("/enrol")) {
+                Map<String, String> form = form(exchange);
+                if (session.isEmpty() || !session.get().csrf().equals(form.get("csrf"))) {
+                    redirect(exchange, "/");
+                    return;
+                }
+                synchronized (session.get()) {
+                    String body = pages.enrol(session.get().wallet(), session.get().csrf(), form.get("address"),
+                            form.get("code"));
+                    session.get().saved();
+                    html(exchange, 200, page("Enrol at a hospital", session.get(), body));
+                }
             } else if (method.equals("POST") && path.equals("/consents/stop")) {
                 Map<String, String> form = form(exchange);
                 if (session.isEmpty() || !session.get().csrf().equals(form.get("csrf"))) {
@@ -134,6 +146,8 @@ public final class PatientPage implements AutoCloseable {
                 case "/hospitals" -> html(exchange, 200, page("Your hospitals", session, pages.hospitals(wallet)));
                 case "/history" -> html(exchange, 200, page("Who saw my records", session,
                         pages.history(wallet, filter(query))));
+                case "/enrol" -> html(exchange, 200, page("Enrol at a hospital", session,
+                        Pages.enrolForm(session.csrf(), "", null)));
                 case "/consents" -> html(exchange, 200, page("Your consents", session, consents.list(wallet)));
                 case "/consents/stop" -> html(exchange, 200, page("Stop this consent?", session,
                         consents.confirm(wallet, query.get("id"), session.csrf())));

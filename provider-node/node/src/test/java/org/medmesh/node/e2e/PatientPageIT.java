@@ -56,6 +56,7 @@ class PatientPageIT {
     private Path dir;
     private LedgerNode city;
     private LedgerNode stMarys;
+    private LedgerNode county;
     private Map<String, String> env;
     private PatientPage page;
     private Chromium browser;
@@ -71,6 +72,8 @@ class PatientPageIT {
         city = LedgerNode.start(LedgerNode.settings(dir.resolve("city"), dir.resolve("ledger"), "CityHospitalMSP"));
         stMarys = LedgerNode.start(LedgerNode.settings(dir.resolve("st-marys"), dir.resolve("ledger"),
                 "StMarysHospitalMSP"));
+        county = LedgerNode.start(LedgerNode.settings(dir.resolve("county"), dir.resolve("ledger"),
+                "CountyHospitalMSP"));
         env = Map.of("MEDMESH_HOME", dir.resolve("home").toString(), "MEDMESH_WALLET_PASSPHRASE", PASSPHRASE,
                 "MEDMESH_WALLET_KDF", "test");
         patient("create");
@@ -103,7 +106,7 @@ class PatientPageIT {
 
     @AfterAll
     void stop() {
-        for (AutoCloseable closeable : new AutoCloseable[] {browser, page, stMarys, city}) {
+        for (AutoCloseable closeable : new AutoCloseable[] {browser, page, county, stMarys, city}) {
             try {
                 if (closeable != null) {
                     closeable.close();
@@ -220,6 +223,30 @@ class PatientPageIT {
 
     @Test
     @Order(7)
+    void enrols_at_another_hospital_with_the_desks_code() {
+        String countyPatient = PatientSide.createPatient(county, "Page");
+        browser.open(page.url() + "enrol");
+        browser.type("#address", county.url());
+        browser.type("#code", "not-the-code");
+        browser.click("main button[type=submit]");
+        assertThat(browser.awaitTitle("Enrol at a hospital – MedMesh")).isEqualTo("Enrol at a hospital – MedMesh");
+        assertThat(browser.text(".error-summary")).contains("did not accept this code");
+
+        browser.open(page.url() + "enrol");
+        browser.type("#address", county.url());
+        browser.type("#code", PatientSide.enrolmentCode(county, countyPatient));
+        browser.click("main button[type=submit]");
+
+        assertThat(browser.awaitTitle("Enrol at a hospital – MedMesh")).isEqualTo("Enrol at a hospital – MedMesh");
+        assertThat(browser.text(".confirmation")).contains("You are enrolled at County Hospital");
+        assertThat(county.send("GET", "/fhir/Patient/" + countyPatient, null, null, Role.ADMIN).body())
+                .contains("did:medmesh:");
+        browser.open(page.url() + "hospitals");
+        assertThat(browser.text("table")).contains("County Hospital");
+    }
+
+    @Test
+    @Order(8)
     void the_page_is_usable_with_the_keyboard_alone() {
         browser.open(page.url() + "hospitals");
 
@@ -229,7 +256,7 @@ class PatientPageIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void the_lock_button_locks_and_so_does_inactivity() throws InterruptedException {
         browser.click("form.lock button");
         assertThat(browser.awaitTitle("Unlock your wallet – MedMesh")).isEqualTo("Unlock your wallet – MedMesh");
@@ -243,17 +270,19 @@ class PatientPageIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void with_no_hospital_reachable_the_page_says_so_and_nothing_is_lost() {
         unlock();
         stMarys.close();
         city.close();
+        county.close();
 
         browser.open(page.url() + "history");
 
         assertThat(browser.text(".notice")).contains("could not be read just now").contains("Nothing was lost");
         stMarys = null;
         city = null;
+        county = null;
     }
 
     private void unlock() {
