@@ -93,6 +93,17 @@ public final class Chromium implements AutoCloseable {
         return title;
     }
 
+    /** Waits (up to 10 s) until an element matches {@code css}, as after a click that reloads the same page. */
+    public boolean awaitElement(String css) {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            if (exists(css)) {
+                return true;
+            }
+            sleep();
+        }
+        return false;
+    }
+
     public String url() {
         return call("GET", "/session/" + session + "/url", null).asText();
     }
