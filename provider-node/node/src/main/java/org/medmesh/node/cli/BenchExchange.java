@@ -1,7 +1,6 @@
 package org.medmesh.node.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.ByteArrayOutputStream;
@@ -35,7 +34,6 @@ import org.medmesh.patient.cli.PatientCli;
  */
 final class BenchExchange {
     static final String USAGE = "usage: medmesh bench exchange [--synthea DIR] [--rounds N] [--validation on|off]";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int TARGET_ENTRIES = 1_600;
 
     private final PrintStream out;
@@ -145,7 +143,7 @@ final class BenchExchange {
         HttpResponse<String> issued = http.send(node.server(), node.data(), Role.ADMIN, "POST", "/enrolments",
                 "{\"patient\":\"Patient/" + patientId + "\"}", "application/json");
         patient(env, "enrol", "--node", DemoHttp.base(node.server()), "--challenge",
-                parse(issued.body()).path("challenge").asText());
+                DemoHttp.parse(issued.body()).path("challenge").asText());
     }
 
     private static void patient(Map<String, String> env, String... args) {
@@ -158,16 +156,8 @@ final class BenchExchange {
     }
 
     private JsonNode fetch(Node stMarys, String patientId) {
-        HttpResponse<String> started = http.send(stMarys.server(), stMarys.data(), Role.CLINICIAN, "POST",
-                "/exchange/fetches", "{\"patient\":\"Patient/" + patientId + "\",\"purpose\":\"TREAT\"}",
-                "application/json");
-        if (started.statusCode() != 202) {
-            throw new IllegalStateException("the fetch did not start: " + started.body());
-        }
-        String id = parse(started.body()).path("id").asText();
-        JsonNode status = parse(http.send(stMarys.server(), stMarys.data(), Role.CLINICIAN, "GET",
-                "/exchange/fetches/" + id + "?wait=120", null, null).body());
-        return status.path("holders").path(0);
+        return http.clinicianFetch(stMarys.server(), stMarys.data(), "/exchange/fetches",
+                "{\"patient\":\"Patient/" + patientId + "\",\"purpose\":\"TREAT\"}");
     }
 
     private HttpResponse<String> post(Node node, String bundle) {
@@ -180,7 +170,7 @@ final class BenchExchange {
     }
 
     private static String patientOf(HttpResponse<String> response) {
-        for (JsonNode entry : parse(response.body()).path("entry")) {
+        for (JsonNode entry : DemoHttp.parse(response.body()).path("entry")) {
             String location = entry.path("response").path("location").asText();
             if (location.startsWith("Patient/")) {
                 return location.split("/")[1];
@@ -245,13 +235,6 @@ final class BenchExchange {
         }
     }
 
-    private static JsonNode parse(String body) {
-        try {
-            return JSON.readTree(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static Path temporaryDirectory() {
         try {

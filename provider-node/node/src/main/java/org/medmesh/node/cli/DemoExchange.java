@@ -1,11 +1,8 @@
 package org.medmesh.node.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.function.BiConsumer;
@@ -17,7 +14,6 @@ import org.medmesh.node.adapter.in.fhir.auth.Role;
  * again after the revocation, and released in an emergency as break-glass.
  */
 final class DemoExchange {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PrintStream out;
     private final BiConsumer<String, Boolean> step;
@@ -89,10 +85,9 @@ final class DemoExchange {
 
     /** An emergency: break-glass, everything released, on the ledger as such. */
     void breakGlass(String stMarysPatientId) {
-        HttpResponse<String> started = http.send(stMarys, stMarysData, Role.CLINICIAN, "POST", "/exchange/break-glass",
+        JsonNode holder = http.clinicianFetch(stMarys, stMarysData, "/exchange/break-glass",
                 "{\"patient\":\"Patient/" + stMarysPatientId + "\",\"reasonCode\":\"UNCONSCIOUS\","
-                        + "\"reason\":\"Brought in unconscious; current medication unknown\"}", "application/json");
-        JsonNode holder = awaited(started);
+                        + "\"reason\":\"Brought in unconscious; current medication unknown\"}");
         out.println("    City Hospital: " + holder.path("state").asText() + ", " + holder.path("imported").asInt()
                 + " records imported under break-glass, ledger transaction " + holder.path("ledgerTx").asText());
         step.accept("In an emergency, without consent, a St Mary's clinician breaks the glass with a stated reason: "
@@ -101,21 +96,8 @@ final class DemoExchange {
     }
 
     private JsonNode fetch(String stMarysPatientId, String purpose) {
-        HttpResponse<String> started = http.send(stMarys, stMarysData, Role.CLINICIAN, "POST", "/exchange/fetches",
-                "{\"patient\":\"Patient/" + stMarysPatientId + "\",\"purpose\":\"" + purpose + "\"}",
-                "application/json");
-        return awaited(started);
-    }
-
-    private JsonNode awaited(HttpResponse<String> started) {
-        if (started.statusCode() != 202) {
-            out.println("    St Mary's answered " + started.statusCode() + ": " + started.body());
-            return JSON.createObjectNode();
-        }
-        String id = parse(started.body()).path("id").asText();
-        JsonNode status = parse(http.send(stMarys, stMarysData, Role.CLINICIAN, "GET", "/exchange/fetches/" + id
-                + "?wait=60", null, null).body());
-        return status.path("holders").path(0);
+        return http.clinicianFetch(stMarys, stMarysData, "/exchange/fetches",
+                "{\"patient\":\"Patient/" + stMarysPatientId + "\",\"purpose\":\"" + purpose + "\"}");
     }
 
     private String everything(String stMarysPatientId) {
@@ -123,11 +105,4 @@ final class DemoExchange {
                 + "/$everything", null, null).body();
     }
 
-    private static JsonNode parse(String body) {
-        try {
-            return JSON.readTree(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -1,5 +1,7 @@
 package org.medmesh.node.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
 import java.net.URI;
@@ -14,6 +16,7 @@ import org.medmesh.node.adapter.in.fhir.auth.Role;
 
 /** The demo's hospital staff on a node's APIs: a bearer token of the node's own issuer for a role, then HTTP. */
 final class DemoHttp {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     HttpResponse<String> send(EmbeddedServer node, Path nodeData, Role role, String method, String path, String body,
@@ -34,6 +37,28 @@ final class DemoHttp {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A clinician's fetch ({@code POST path} with {@code order}, then the status, waiting for the end): the first
+     * hospital's status, or {@code {"state":"NOT_STARTED","detail":…}} when the node did not start it.
+     */
+    JsonNode clinicianFetch(EmbeddedServer node, Path nodeData, String path, String order) {
+        HttpResponse<String> started = send(node, nodeData, Role.CLINICIAN, "POST", path, order, "application/json");
+        if (started.statusCode() != 202) {
+            return JSON.createObjectNode().put("state", "NOT_STARTED").put("detail", started.body());
+        }
+        String id = parse(started.body()).path("id").asText();
+        return parse(send(node, nodeData, Role.CLINICIAN, "GET", "/exchange/fetches/" + id + "?wait=120", null, null)
+                .body()).path("holders").path(0);
+    }
+
+    static JsonNode parse(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

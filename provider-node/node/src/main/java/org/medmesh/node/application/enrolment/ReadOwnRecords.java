@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import org.medmesh.chaincode.crypto.Sha256;
 import org.medmesh.fhirstore.StoredResource;
 import org.medmesh.node.application.enrolment.EnrolmentException.Reason;
@@ -27,7 +26,6 @@ import org.medmesh.patient.wallet.DidAuthResponse;
  */
 public final class ReadOwnRecords {
     public static final Duration LIFETIME = Duration.ofMinutes(5);
-    private static final Set<String> NOT_RECORDS = Set.of("AuditEvent");
 
     private final PatientRecords records;
     private final LedgerClient ledger;
@@ -86,6 +84,6 @@ public final class ReadOwnRecords {
         }
         String patientId = records.patientWithIdentifier(CompleteEnrolment.DID_SYSTEM, did.value()).orElseThrow(() ->
                 new EnrolmentException(Reason.UNKNOWN_PATIENT, "this DID is not enrolled here"));
-        return records.everything(patientId).stream().filter(r -> !NOT_RECORDS.contains(r.type())).toList();
+        return records.records(patientId);
     }
 }

@@ -53,8 +53,6 @@ import org.medmesh.node.domain.ledger.LedgerReceipt;
 public final class ReleaseRecords {
     /** How long after its declaration a break-glass may be used: an emergency is not a standing permission. */
     public static final Duration DEFAULT_BREAK_GLASS_WINDOW = Duration.ofHours(1);
-    /** This hospital's own audit trail: about its users' accesses, not part of the patient's records. */
-    private static final Set<String> NOT_RECORDS = Set.of("AuditEvent");
 
     private final VerifyExchangeRequest verify;
     private final ExchangeRequests requests;
@@ -184,10 +182,9 @@ public final class ReleaseRecords {
 
     private Selection selectUntimed(String patientId, ReleasePolicy policy) {
         List<StoredResource> released = new ArrayList<>();
-        for (StoredResource stored : records.everything(patientId)) {
+        for (StoredResource stored : records.records(patientId)) {
             IBaseResource parsed = records.parse(stored);
-            if (!(parsed instanceof Resource resource) || OriginTag.of(resource).isPresent()
-                    || NOT_RECORDS.contains(stored.type())) {
+            if (!(parsed instanceof Resource resource) || OriginTag.of(resource).isPresent()) {
                 continue;
             }
             Set<String> labels = resource.getMeta().getSecurity().stream().map(Coding::getCode)

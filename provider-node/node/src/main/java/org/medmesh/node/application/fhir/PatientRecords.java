@@ -48,6 +48,17 @@ public final class PatientRecords {
         return context;
     }
 
+    /** This hospital's own audit trail: about its users' accesses, not part of the patient's records. */
+    private static final Set<String> AUDIT_TRAIL = Set.of("AuditEvent");
+
+    /**
+     * The patient's records as they leave this hospital (to another hospital, or to the patient): everything but
+     * this hospital's audit trail.
+     */
+    public List<StoredResource> records(String patientId) {
+        return everything(patientId).stream().filter(r -> !AUDIT_TRAIL.contains(r.type())).toList();
+    }
+
     /** Everything of the patient with logical id {@code patientId}, read in one store transaction. */
     public List<StoredResource> everything(String patientId) {
         return store.inTransaction(tx -> everything(tx, patientId));
