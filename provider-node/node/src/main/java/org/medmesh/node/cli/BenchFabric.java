@@ -10,7 +10,7 @@ import org.medmesh.node.adapter.out.ledger.fabric.FabricDeadlines;
 import org.medmesh.node.adapter.out.ledger.fabric.FabricLedgerClient;
 import org.medmesh.node.adapter.out.ledger.fabric.FabricProfile;
 import org.medmesh.node.application.port.LedgerClient;
-import org.medmesh.node.domain.ledger.ConsentId;
+import org.medmesh.consent.ledger.ConsentId;
 import org.medmesh.node.domain.ledger.SignedOperation;
 
 /**

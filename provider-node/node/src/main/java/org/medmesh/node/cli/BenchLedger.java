@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.IntConsumer;
 import org.medmesh.node.domain.ledger.AccessEvent;
-import org.medmesh.node.domain.ledger.ConsentId;
+import org.medmesh.consent.ledger.ConsentId;
 import org.medmesh.node.domain.ledger.PageRequest;
 import org.medmesh.node.domain.ledger.SignedOperation;
 import org.medmesh.node.domain.ledger.TimeRange;

@@ -19,7 +19,7 @@ import org.medmesh.chaincode.crypto.Sha256;
 import org.medmesh.node.application.port.LedgerClient;
 import org.medmesh.node.application.port.LedgerClientException;
 import org.medmesh.node.application.port.LedgerErrorCode;
-import org.medmesh.node.domain.ledger.Did;
+import org.medmesh.consent.ledger.Did;
 import org.medmesh.node.domain.ledger.OrganizationRegistration;
 import org.medmesh.node.domain.ledger.SignedOperation;
 import org.medmesh.patient.wallet.PatientIdentity;

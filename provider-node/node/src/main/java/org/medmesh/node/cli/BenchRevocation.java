@@ -14,9 +14,9 @@ import org.medmesh.node.application.consent.ConsentCache;
 import org.medmesh.node.application.port.LedgerClient;
 import org.medmesh.node.config.LedgerClients;
 import org.medmesh.node.config.LedgerConfiguration;
-import org.medmesh.node.domain.ledger.Consent;
-import org.medmesh.node.domain.ledger.ConsentStatus;
-import org.medmesh.node.domain.ledger.Did;
+import org.medmesh.consent.ledger.Consent;
+import org.medmesh.consent.ledger.ConsentStatus;
+import org.medmesh.consent.ledger.Did;
 import org.medmesh.node.domain.ledger.SignedOperation;
 
 /**

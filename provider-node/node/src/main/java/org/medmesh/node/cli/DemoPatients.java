@@ -18,9 +18,9 @@ import java.util.function.BiConsumer;
 import org.medmesh.chaincode.identity.Did;
 import org.medmesh.node.adapter.in.fhir.auth.Role;
 import org.medmesh.node.application.consent.DecideAccess;
-import org.medmesh.node.domain.consent.AccessRequest;
-import org.medmesh.node.domain.consent.ConsentDecision;
-import org.medmesh.node.domain.consent.DenyReason;
+import org.medmesh.consent.decision.AccessRequest;
+import org.medmesh.consent.decision.ConsentDecision;
+import org.medmesh.consent.decision.DenyReason;
 import org.medmesh.patient.cli.PatientCli;
 import org.medmesh.patient.node.NodeClient;
 import org.medmesh.patient.web.PatientPage;
@@ -160,9 +160,9 @@ final class DemoPatients {
     private ConsentDecision decide(EmbeddedServer city, SignedConsent consent) {
         String patient = patientOf(consent);
         AccessRequest request = new AccessRequest(
-                org.medmesh.node.domain.ledger.Did.parse("did:medmesh:org:StMarysHospitalMSP"),
-                org.medmesh.node.domain.ledger.Did.parse("did:medmesh:org:CityHospitalMSP"),
-                org.medmesh.node.domain.ledger.Did.parse(patient), "TREAT", Set.of(), Instant.now());
+                org.medmesh.consent.ledger.Did.parse("did:medmesh:org:StMarysHospitalMSP"),
+                org.medmesh.consent.ledger.Did.parse("did:medmesh:org:CityHospitalMSP"),
+                org.medmesh.consent.ledger.Did.parse(patient), "TREAT", Set.of(), Instant.now());
         return city.getApplicationContext().getBean(DecideAccess.class).decide(request);
     }
 

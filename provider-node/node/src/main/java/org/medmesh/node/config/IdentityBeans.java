@@ -17,7 +17,7 @@ import org.medmesh.node.application.port.LedgerClient;
 import org.medmesh.node.application.port.NodeKeyStore;
 import org.medmesh.node.application.port.NodeKeys;
 import org.medmesh.node.application.port.NodeKeysException;
-import org.medmesh.node.domain.ledger.Did;
+import org.medmesh.consent.ledger.Did;
 import org.medmesh.patient.seal.PassphraseSeal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -19,7 +19,7 @@ import org.medmesh.node.application.port.ExchangeRefusal;
 import org.medmesh.node.application.port.ExchangeRefusedException;
 import org.medmesh.node.application.port.NodeKeys;
 import org.medmesh.node.domain.exchange.ExchangeRequest;
-import org.medmesh.node.domain.ledger.Did;
+import org.medmesh.consent.ledger.Did;
 import org.medmesh.node.testing.LedgerNode;
 
 /**

@@ -107,9 +107,9 @@ public final class PatientSide {
     public static HttpResponse<String> link(LedgerNode requester, PatientIdentity here, LedgerNode holder,
             PatientIdentity there) {
         String statement = org.medmesh.node.application.enrolment.LinkPatient.statement(
-                org.medmesh.node.domain.ledger.Did.parse(holder.did()),
-                org.medmesh.node.domain.ledger.Did.parse(there.did().value()),
-                org.medmesh.node.domain.ledger.Did.parse(here.did().value()));
+                org.medmesh.consent.ledger.Did.parse(holder.did()),
+                org.medmesh.consent.ledger.Did.parse(there.did().value()),
+                org.medmesh.consent.ledger.Did.parse(here.did().value()));
         return requester.post("/patients/links", body("holder", holder.did(),
                 "here", here.signedChallengeResponse(requester.did(), statement, Instant.now()),
                 "there", there.signedChallengeResponse(requester.did(), statement, Instant.now())), null);

@@ -7,8 +7,8 @@ import org.medmesh.node.application.consent.ConsentRefusedException.Reason;
 import org.medmesh.node.application.port.ConsentDocumentStore;
 import org.medmesh.node.application.port.LedgerClient;
 import org.medmesh.node.domain.consent.ConsentDocument;
-import org.medmesh.node.domain.ledger.Consent;
-import org.medmesh.node.domain.ledger.ConsentId;
+import org.medmesh.consent.ledger.Consent;
+import org.medmesh.consent.ledger.ConsentId;
 
 /**
  * A holder takes in the signed FHIR Consent of a consent on the ledger: kept only if its SHA-256 is the one the

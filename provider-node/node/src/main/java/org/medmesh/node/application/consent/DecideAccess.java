@@ -1,8 +1,8 @@
 package org.medmesh.node.application.consent;
 
-import org.medmesh.node.domain.consent.AccessRequest;
-import org.medmesh.node.domain.consent.ConsentDecision;
-import org.medmesh.node.domain.consent.ConsentDecisionPoint;
+import org.medmesh.consent.decision.AccessRequest;
+import org.medmesh.consent.decision.ConsentDecision;
+import org.medmesh.consent.decision.ConsentDecisionPoint;
 
 /**
  * The holder's consent decision for a request: the patient's consents from the cache, evaluated by the domain's

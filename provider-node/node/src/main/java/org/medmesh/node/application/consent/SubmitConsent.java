@@ -10,7 +10,7 @@ import org.medmesh.node.application.consent.ConsentRefusedException.Reason;
 import org.medmesh.node.application.port.ConsentDocumentStore;
 import org.medmesh.node.application.port.LedgerClient;
 import org.medmesh.node.domain.consent.ConsentDocument;
-import org.medmesh.node.domain.ledger.Consent;
+import org.medmesh.consent.ledger.Consent;
 import org.medmesh.node.domain.ledger.SignedOperation;
 
 /**

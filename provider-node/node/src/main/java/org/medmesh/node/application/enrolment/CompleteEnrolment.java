@@ -12,7 +12,7 @@ import org.medmesh.fhirstore.StoredResource;
 import org.medmesh.node.application.enrolment.EnrolmentException.Reason;
 import org.medmesh.node.application.port.EnrolmentChallenges;
 import org.medmesh.node.application.port.LedgerClient;
-import org.medmesh.node.domain.ledger.Did;
+import org.medmesh.consent.ledger.Did;
 import org.medmesh.node.domain.ledger.DidDocument;
 import org.medmesh.patient.wallet.DidAuthException;
 import org.medmesh.patient.wallet.DidAuthResponse;

@@ -2,7 +2,7 @@ package org.medmesh.node.application.enrolment;
 
 import java.time.Instant;
 import java.util.Objects;
-import org.medmesh.node.domain.ledger.Did;
+import org.medmesh.consent.ledger.Did;
 
 /**
  * A one-time enrolment code as the registration desk hands it to the patient, with the hospital's DID the

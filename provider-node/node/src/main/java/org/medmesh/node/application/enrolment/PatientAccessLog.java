@@ -6,7 +6,7 @@ import java.util.Objects;
 import org.medmesh.node.application.enrolment.EnrolmentException.Reason;
 import org.medmesh.node.application.port.LedgerClient;
 import org.medmesh.node.domain.ledger.AccessEvent;
-import org.medmesh.node.domain.ledger.Did;
+import org.medmesh.consent.ledger.Did;
 import org.medmesh.node.domain.ledger.DidDocument;
 import org.medmesh.node.domain.ledger.Page;
 import org.medmesh.node.domain.ledger.PageRequest;

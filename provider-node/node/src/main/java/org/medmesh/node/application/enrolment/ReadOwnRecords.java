@@ -13,7 +13,7 @@ import org.medmesh.node.application.enrolment.EnrolmentException.Reason;
 import org.medmesh.node.application.fhir.PatientRecords;
 import org.medmesh.node.application.port.AccessChallenges;
 import org.medmesh.node.application.port.LedgerClient;
-import org.medmesh.node.domain.ledger.Did;
+import org.medmesh.consent.ledger.Did;
 import org.medmesh.node.domain.ledger.DidDocument;
 import org.medmesh.patient.wallet.DidAuthException;
 import org.medmesh.patient.wallet.DidAuthResponse;

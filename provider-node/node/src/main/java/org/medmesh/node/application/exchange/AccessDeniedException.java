@@ -1,7 +1,7 @@
 package org.medmesh.node.application.exchange;
 
 import java.util.Objects;
-import org.medmesh.node.domain.consent.DenyReason;
+import org.medmesh.consent.decision.DenyReason;
 
 /** The holder refused a verified request; the deny is on the ledger. Carries the coarse reason only. */
 public final class AccessDeniedException extends RuntimeException {

@@ -3,7 +3,7 @@ package org.medmesh.node.application.exchange;
 import java.util.List;
 import java.util.Objects;
 import org.medmesh.node.domain.exchange.EmergencyAccess;
-import org.medmesh.node.domain.ledger.Did;
+import org.medmesh.consent.ledger.Did;
 
 /**
  * A clinician's order: the records of local Patient {@code patientId} for {@code purpose}, of {@code classes}

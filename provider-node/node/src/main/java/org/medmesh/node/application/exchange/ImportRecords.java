@@ -23,7 +23,7 @@ import org.hl7.fhir.r4.model.Resource;
 import org.medmesh.chaincode.crypto.Sha256;
 import org.medmesh.node.application.enrolment.CompleteEnrolment;
 import org.medmesh.node.application.fhir.BundleProcessor;
-import org.medmesh.node.domain.ledger.Did;
+import org.medmesh.consent.ledger.Did;
 
 /**
  * Stores what a holder released, all of it or nothing, in one store transaction:

@@ -29,16 +29,17 @@ import org.medmesh.node.application.port.LedgerClient;
 import org.medmesh.node.application.port.LedgerClientException;
 import org.medmesh.node.application.port.LedgerErrorCode;
 import org.medmesh.node.application.port.ResponseSealer;
-import org.medmesh.node.domain.consent.AccessRequest;
-import org.medmesh.node.domain.consent.ConsentDecision;
-import org.medmesh.node.domain.consent.DenyReason;
-import org.medmesh.node.domain.consent.ReleasePolicy;
+import org.medmesh.consent.decision.AccessRequest;
+import org.medmesh.consent.decision.ConsentDecision;
+import org.medmesh.consent.decision.DenyReason;
+import org.medmesh.consent.decision.HeldRecord;
+import org.medmesh.consent.decision.ReleasePolicy;
 import org.medmesh.node.domain.exchange.EmergencyAccess;
 import org.medmesh.node.domain.exchange.ExchangeRequest;
 import org.medmesh.node.domain.ledger.AccessEvent;
 import org.medmesh.node.domain.ledger.BreakGlass;
-import org.medmesh.node.domain.ledger.ConsentId;
-import org.medmesh.node.domain.ledger.Did;
+import org.medmesh.consent.ledger.ConsentId;
+import org.medmesh.consent.ledger.Did;
 import org.medmesh.node.domain.ledger.LedgerReceipt;
 
 /**
@@ -184,12 +185,12 @@ public final class ReleaseRecords {
         List<StoredResource> released = new ArrayList<>();
         for (StoredResource stored : records.records(patientId)) {
             IBaseResource parsed = records.parse(stored);
-            if (!(parsed instanceof Resource resource) || OriginTag.of(resource).isPresent()) {
+            if (!(parsed instanceof Resource resource)) {
                 continue;
             }
             Set<String> labels = resource.getMeta().getSecurity().stream().map(Coding::getCode)
                     .filter(Objects::nonNull).collect(Collectors.toSet());
-            if (policy.releases(stored.type(), labels)) {
+            if (policy.releases(new HeldRecord(stored.type(), labels, OriginTag.of(resource).isPresent()))) {
                 released.add(stored);
             }
         }

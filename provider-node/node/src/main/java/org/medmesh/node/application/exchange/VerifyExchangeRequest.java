@@ -11,7 +11,7 @@ import org.medmesh.node.application.port.NodeKeys;
 import org.medmesh.node.application.port.SeenNonces;
 import org.medmesh.node.domain.exchange.ExchangeRequest;
 import org.medmesh.node.domain.identity.ResolvedDid;
-import org.medmesh.node.domain.ledger.Did;
+import org.medmesh.consent.ledger.Did;
 
 /**
  * The holder's first step on an incoming exchange request: the requester must be an organisation with a current

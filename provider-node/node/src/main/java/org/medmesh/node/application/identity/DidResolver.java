@@ -11,7 +11,7 @@ import java.util.Set;
 import org.medmesh.node.application.port.LedgerClient;
 import org.medmesh.node.domain.identity.DidKey;
 import org.medmesh.node.domain.identity.ResolvedDid;
-import org.medmesh.node.domain.ledger.Did;
+import org.medmesh.consent.ledger.Did;
 import org.medmesh.node.domain.ledger.EventCheckpoint;
 import org.medmesh.node.domain.ledger.LedgerEvent;
 import org.slf4j.Logger;

@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.medmesh.node.application.port.LedgerClient;
 import org.medmesh.node.application.port.NodeKeyStore;
 import org.medmesh.node.domain.identity.NodePublicKeys;
-import org.medmesh.node.domain.ledger.Did;
+import org.medmesh.consent.ledger.Did;
 import org.medmesh.node.domain.ledger.DidDocument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

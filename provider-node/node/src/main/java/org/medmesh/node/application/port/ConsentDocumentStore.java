@@ -2,7 +2,7 @@ package org.medmesh.node.application.port;
 
 import java.util.Optional;
 import org.medmesh.node.domain.consent.ConsentDocument;
-import org.medmesh.node.domain.ledger.ConsentId;
+import org.medmesh.consent.ledger.ConsentId;
 
 /** The signed FHIR Consents this node holds, exactly as delivered. A document once stored is never replaced. */
 public interface ConsentDocumentStore {

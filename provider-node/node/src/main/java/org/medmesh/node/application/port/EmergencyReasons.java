@@ -2,7 +2,7 @@ package org.medmesh.node.application.port;
 
 import java.time.Instant;
 import org.medmesh.node.domain.exchange.EmergencyAccess;
-import org.medmesh.node.domain.ledger.Did;
+import org.medmesh.consent.ledger.Did;
 
 /**
  * The holder's record of break-glass reasons in the clinicians' own words, kept off the ledger (the ledger has

@@ -3,7 +3,7 @@ package org.medmesh.node.application.port;
 import java.time.Clock;
 import java.time.Duration;
 import org.medmesh.node.domain.exchange.ExchangeRequest;
-import org.medmesh.node.domain.ledger.Did;
+import org.medmesh.consent.ledger.Did;
 
 /**
  * The exchange request's wire format, as the holder reads it. Both methods throw {@link ExchangeRefusedException}

@@ -1,7 +1,7 @@
 package org.medmesh.node.application.port;
 
 import org.medmesh.node.domain.identity.NodePublicKeys;
-import org.medmesh.node.domain.ledger.Did;
+import org.medmesh.consent.ledger.Did;
 
 /**
  * The node's own organisation keys, as its use cases may use them: the private keys never leave the adapter.

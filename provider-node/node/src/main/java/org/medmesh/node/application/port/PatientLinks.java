@@ -2,7 +2,7 @@ package org.medmesh.node.application.port;
 
 import java.time.Instant;
 import java.util.List;
-import org.medmesh.node.domain.ledger.Did;
+import org.medmesh.consent.ledger.Did;
 
 /**
  * The requester's links from a local Patient to the same person's pairwise DIDs at other hospitals, each proven by

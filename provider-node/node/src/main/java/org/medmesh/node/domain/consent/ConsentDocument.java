@@ -3,8 +3,8 @@ package org.medmesh.node.domain.consent;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Objects;
-import org.medmesh.node.domain.ledger.ConsentId;
-import org.medmesh.node.domain.ledger.Did;
+import org.medmesh.consent.ledger.ConsentId;
+import org.medmesh.consent.ledger.Did;
 
 /**
  * A patient's signed FHIR Consent as delivered by the wallet: the exact bytes (base64url here, so the record

@@ -1,6 +1,5 @@
 /**
- * The consent decision point: a pure function from an access request and the patient's consents (as read from
- * the ledger) to a permit with a per-resource release policy, or a deny with the ledger's coarse reason. The
- * semantics are described in {@code docs/consent-decisions.md}.
+ * The node's side of consent: the patient's signed FHIR Consent as delivered by the wallet. The decision rules are
+ * in {@code org.medmesh.consent.decision} (module {@code consent-decision}), shared with the patient app.
  */
 package org.medmesh.node.domain.consent;

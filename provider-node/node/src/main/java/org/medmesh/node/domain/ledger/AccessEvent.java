@@ -2,6 +2,8 @@ package org.medmesh.node.domain.ledger;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.medmesh.consent.ledger.ConsentId;
+import org.medmesh.consent.ledger.Did;
 
 /**
  * One access decision as the holder writes it to the ledger: who asked, who held, for which (pairwise) patient,

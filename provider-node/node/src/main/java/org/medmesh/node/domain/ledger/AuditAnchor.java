@@ -2,6 +2,7 @@ package org.medmesh.node.domain.ledger;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.medmesh.consent.ledger.Did;
 
 /** The Merkle root of a batch of a node's local audit events, anchored on the ledger so they cannot be altered. */
 public record AuditAnchor(Did holder, String batchId, String merkleRoot, long count, Instant from, Instant to) {

@@ -2,6 +2,7 @@ package org.medmesh.node.domain.ledger;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.medmesh.consent.ledger.Did;
 
 /**
  * A resolved DID: its current keys (base64url), service endpoint (organisations), version and status, and the

@@ -2,6 +2,7 @@ package org.medmesh.node.domain.ledger;
 
 import java.net.URI;
 import java.util.Objects;
+import org.medmesh.consent.ledger.Did;
 
 /**
  * An organisation's DID document content: its MSP id, Ed25519 signing and X25519 key-agreement public keys

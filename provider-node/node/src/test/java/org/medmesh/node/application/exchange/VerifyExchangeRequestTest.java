@@ -36,7 +36,7 @@ import org.medmesh.node.application.port.ExchangeRefusal;
 import org.medmesh.node.application.port.ExchangeRefusedException;
 import org.medmesh.node.application.port.LedgerClient;
 import org.medmesh.node.domain.exchange.ExchangeRequest;
-import org.medmesh.node.domain.ledger.Did;
+import org.medmesh.consent.ledger.Did;
 
 /**
  * Hospital 2 (the holder) verifies Hospital 1's requests: DIDs on the real embedded ledger, nonces in an H2 file

@@ -20,7 +20,7 @@ import org.medmesh.node.application.enrolment.CompleteEnrolment;
 import org.medmesh.node.application.exchange.ExchangeTimer;
 import org.medmesh.node.application.exchange.ImportRecords;
 import org.medmesh.node.application.exchange.OriginTag;
-import org.medmesh.node.domain.ledger.Did;
+import org.medmesh.consent.ledger.Did;
 
 /** The requester's import of a holder's released Bundle, on a real store (in-memory H2). */
 class ImportRecordsTest {

@@ -41,7 +41,7 @@ final class IdentityFixture implements AutoCloseable {
 
     /** Hospital 1's keys in {@code dataDir}, opened as a node start opens them. */
     static SealedNodeKeys keys(Path dataDir) {
-        return SealedNodeKeys.open(dataDir, () -> org.medmesh.node.domain.ledger.Did.forOrganization("Hospital1MSP"),
+        return SealedNodeKeys.open(dataDir, () -> org.medmesh.consent.ledger.Did.forOrganization("Hospital1MSP"),
                 Optional.of("passphrase"), SEAL, new SecureRandom());
     }
 

@@ -29,7 +29,7 @@ import org.medmesh.node.application.port.HolderFailedException;
 import org.medmesh.node.application.port.HolderFailedException.Kind;
 import org.medmesh.node.application.port.NodeKeys;
 import org.medmesh.node.domain.exchange.ExchangeRequest;
-import org.medmesh.node.domain.ledger.Did;
+import org.medmesh.consent.ledger.Did;
 
 /**
  * The exchange over HTTP: {@code POST <endpoint>/exchange/requests} with the signed request, then the answer's lines

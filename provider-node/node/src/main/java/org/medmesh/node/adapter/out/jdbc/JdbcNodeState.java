@@ -20,8 +20,8 @@ import org.medmesh.node.application.port.PatientLinks;
 import org.medmesh.node.application.port.SeenNonces;
 import org.medmesh.node.domain.exchange.EmergencyAccess;
 import org.medmesh.node.domain.consent.ConsentDocument;
-import org.medmesh.node.domain.ledger.ConsentId;
-import org.medmesh.node.domain.ledger.Did;
+import org.medmesh.consent.ledger.ConsentId;
+import org.medmesh.consent.ledger.Did;
 
 /**
  * The node's own state in the same database as its records (H2 or PostgreSQL), with its own Flyway history

@@ -24,7 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.medmesh.node.application.port.ExchangeRefusal;
 import org.medmesh.node.application.port.ExchangeRefusedException;
-import org.medmesh.node.domain.ledger.Did;
+import org.medmesh.consent.ledger.Did;
 
 /**
  * The requester's side of one response stream: {@link #accept} each chunk envelope in arrival order, then

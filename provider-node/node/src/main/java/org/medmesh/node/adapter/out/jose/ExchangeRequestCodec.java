@@ -19,7 +19,7 @@ import org.medmesh.node.application.port.ExchangeRefusedException;
 import org.medmesh.node.application.port.NodeKeys;
 import org.medmesh.node.domain.exchange.EmergencyAccess;
 import org.medmesh.node.domain.exchange.ExchangeRequest;
-import org.medmesh.node.domain.ledger.Did;
+import org.medmesh.consent.ledger.Did;
 
 /**
  * The exchange request as a compact JWS of type {@value #TYPE_NAME}, signed by the requester's node key. Its

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.medmesh.node.application.port.ExchangeRequests;
 import org.medmesh.node.domain.exchange.ExchangeRequest;
-import org.medmesh.node.domain.ledger.Did;
+import org.medmesh.consent.ledger.Did;
 
 /** Exchange requests as compact JWS ({@link ExchangeRequestCodec}). */
 public final class JwsExchangeRequests implements ExchangeRequests {

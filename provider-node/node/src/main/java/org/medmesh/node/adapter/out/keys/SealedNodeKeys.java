@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 import org.medmesh.node.application.port.NodeKeyStore;
 import org.medmesh.node.application.port.NodeKeysException;
 import org.medmesh.node.domain.identity.NodePublicKeys;
-import org.medmesh.node.domain.ledger.Did;
+import org.medmesh.consent.ledger.Did;
 import org.medmesh.patient.seal.PassphraseSeal;
 import org.medmesh.patient.seal.SealException;
 import org.slf4j.Logger;

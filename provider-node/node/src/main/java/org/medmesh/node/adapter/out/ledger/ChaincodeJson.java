@@ -16,14 +16,14 @@ import org.medmesh.node.domain.ledger.AccessDecision;
 import org.medmesh.node.domain.ledger.AccessEvent;
 import org.medmesh.node.domain.ledger.AuditAnchor;
 import org.medmesh.node.domain.ledger.BreakGlass;
-import org.medmesh.node.domain.ledger.Consent;
-import org.medmesh.node.domain.ledger.ConsentId;
-import org.medmesh.node.domain.ledger.ConsentStatus;
-import org.medmesh.node.domain.ledger.Did;
+import org.medmesh.consent.ledger.Consent;
+import org.medmesh.consent.ledger.ConsentId;
+import org.medmesh.consent.ledger.ConsentStatus;
+import org.medmesh.consent.ledger.Did;
 import org.medmesh.node.domain.ledger.DidDocument;
 import org.medmesh.node.domain.ledger.OrganizationRegistration;
 import org.medmesh.node.domain.ledger.Page;
-import org.medmesh.node.domain.ledger.ProvisionTree;
+import org.medmesh.consent.ledger.ProvisionTree;
 
 /** Encodes the chaincode's transaction arguments and decodes its JSON answers into domain values. */
 final class ChaincodeJson {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.medmesh.node.application.port.PatientLinks;
 import org.medmesh.node.application.port.SeenNonces;
 import org.medmesh.node.domain.exchange.EmergencyAccess;
-import org.medmesh.node.domain.ledger.Did;
+import org.medmesh.consent.ledger.Did;
 
 /**
  * What the node's state store must do for the exchange — nonces ({@link SeenNonces}), patient links, break-glass

@@ -21,7 +21,7 @@ import org.medmesh.node.application.port.ExchangeRefusal;
 import org.medmesh.node.application.port.ExchangeRefusedException;
 import org.medmesh.node.domain.exchange.EmergencyAccess;
 import org.medmesh.node.domain.exchange.ExchangeRequest;
-import org.medmesh.node.domain.ledger.Did;
+import org.medmesh.consent.ledger.Did;
 
 class ExchangeRequestCodecTest {
     private static final Instant NOW = Instant.parse("2026-11-02T10:00:00Z");

@@ -9,7 +9,7 @@ import org.bouncycastle.crypto.signers.Ed25519Signer;
 import org.medmesh.chaincode.crypto.Base64Url;
 import org.medmesh.node.application.port.NodeKeys;
 import org.medmesh.node.domain.identity.NodePublicKeys;
-import org.medmesh.node.domain.ledger.Did;
+import org.medmesh.consent.ledger.Did;
 
 /** Node keys in memory, from a known Ed25519 seed where a test needs one (Bouncy Castle as an independent oracle). */
 public final class FixedNodeKeys implements NodeKeys {

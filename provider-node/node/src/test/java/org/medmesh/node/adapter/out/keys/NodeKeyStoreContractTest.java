@@ -15,7 +15,7 @@ import org.medmesh.chaincode.crypto.Ed25519PublicKey;
 import org.medmesh.node.application.port.NodeKeyStore;
 import org.medmesh.node.application.port.NodeKeysException;
 import org.medmesh.node.domain.identity.NodePublicKeys;
-import org.medmesh.node.domain.ledger.Did;
+import org.medmesh.consent.ledger.Did;
 
 /** What every {@link NodeKeyStore} must do, whatever keeps the keys. */
 public abstract class NodeKeyStoreContractTest {

@@ -20,8 +20,8 @@ import org.medmesh.node.adapter.in.http.JsonBodies;
 import org.medmesh.node.application.consent.AcceptConsentDocument;
 import org.medmesh.node.application.consent.SubmitConsent;
 import org.medmesh.node.application.port.LedgerClient;
-import org.medmesh.node.domain.ledger.Consent;
-import org.medmesh.node.domain.ledger.ConsentId;
+import org.medmesh.consent.ledger.Consent;
+import org.medmesh.consent.ledger.ConsentId;
 import org.medmesh.node.domain.ledger.SignedOperation;
 
 /**

@@ -22,7 +22,7 @@ import org.medmesh.node.adapter.in.http.JsonBodies;
 import org.medmesh.node.application.enrolment.CompleteEnrolment;
 import org.medmesh.node.application.enrolment.EnrolmentCode;
 import org.medmesh.node.application.enrolment.StartEnrolment;
-import org.medmesh.node.domain.ledger.Did;
+import org.medmesh.consent.ledger.Did;
 
 /**
  * {@code POST /enrolments} (hospital staff, bearer role admin or clinician): a one-time code for a local Patient;

@@ -15,7 +15,7 @@ import org.medmesh.node.adapter.in.http.ApiException;
 import org.medmesh.node.adapter.in.http.JsonBodies;
 import org.medmesh.node.application.port.LedgerClient;
 import org.medmesh.chaincode.crypto.CompactJws;
-import org.medmesh.node.domain.ledger.Did;
+import org.medmesh.consent.ledger.Did;
 import org.medmesh.node.domain.ledger.DidDocument;
 import org.medmesh.node.domain.ledger.LedgerReceipt;
 import org.medmesh.node.domain.ledger.SignedOperation;

@@ -30,7 +30,7 @@ import org.medmesh.node.application.exchange.FetchJob;
 import org.medmesh.node.application.exchange.FetchOrder;
 import org.medmesh.node.application.exchange.FetchRecords;
 import org.medmesh.node.domain.exchange.EmergencyAccess;
-import org.medmesh.node.domain.ledger.Did;
+import org.medmesh.consent.ledger.Did;
 
 /**
  * The clinicians' side (bearer role clinician or admin):

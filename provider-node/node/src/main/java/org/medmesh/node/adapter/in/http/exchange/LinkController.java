@@ -14,7 +14,7 @@ import org.medmesh.node.adapter.in.http.ApiError;
 import org.medmesh.node.adapter.in.http.ApiException;
 import org.medmesh.node.adapter.in.http.JsonBodies;
 import org.medmesh.node.application.enrolment.LinkPatient;
-import org.medmesh.node.domain.ledger.Did;
+import org.medmesh.consent.ledger.Did;
 
 /**
  * {@code POST /patients/links} (the patient's wallet, no token: both DIDs sign): {@code holder} (the other

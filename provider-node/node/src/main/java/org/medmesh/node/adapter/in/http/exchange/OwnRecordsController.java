@@ -17,7 +17,7 @@ import org.medmesh.node.adapter.in.http.ApiException;
 import org.medmesh.node.adapter.in.http.JsonBodies;
 import org.medmesh.node.application.enrolment.ReadOwnRecords;
 import org.medmesh.node.application.fhir.PatientRecords;
-import org.medmesh.node.domain.ledger.Did;
+import org.medmesh.consent.ledger.Did;
 
 /**
  * A patient's right of access, by DID auth (no password at the hospital): {@code POST /patients/challenges}

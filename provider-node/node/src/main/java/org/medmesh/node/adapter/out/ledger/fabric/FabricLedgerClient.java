@@ -24,7 +24,7 @@ import org.medmesh.node.adapter.out.ledger.ChaincodeRefusal;
 import org.medmesh.node.adapter.out.ledger.CheckpointFilter;
 import org.medmesh.node.application.port.LedgerClientException;
 import org.medmesh.node.application.port.LedgerErrorCode;
-import org.medmesh.node.domain.ledger.Did;
+import org.medmesh.consent.ledger.Did;
 import org.medmesh.node.domain.ledger.EventCheckpoint;
 import org.medmesh.node.domain.ledger.LedgerEvent;
 import org.slf4j.Logger;

@@ -32,9 +32,9 @@ import org.medmesh.chaincode.identity.Did;
 import org.medmesh.fhir.consent.ConsentDocuments;
 import org.medmesh.node.adapter.in.fhir.auth.Role;
 import org.medmesh.node.application.consent.DecideAccess;
-import org.medmesh.node.domain.consent.AccessRequest;
-import org.medmesh.node.domain.consent.ConsentDecision;
-import org.medmesh.node.domain.consent.DenyReason;
+import org.medmesh.consent.decision.AccessRequest;
+import org.medmesh.consent.decision.ConsentDecision;
+import org.medmesh.consent.decision.DenyReason;
 import org.medmesh.node.testing.LedgerNode;
 import org.medmesh.node.testing.PatientSide;
 import org.medmesh.node.testing.PatientSide.Signed;
@@ -198,8 +198,8 @@ class PatientConsentIT {
             String id = json(submit(city, sign(identity, withholding(SecurityLabel.PSY)))).get("id").textValue();
             DecideAccess decisions = city.bean(DecideAccess.class);
             AccessRequest request = new AccessRequest(
-                    org.medmesh.node.domain.ledger.Did.parse(stMarys.did()), org.medmesh.node.domain.ledger.Did.parse(city.did()),
-                    org.medmesh.node.domain.ledger.Did.parse(identity.did().value()), "TREAT", Set.of(), Instant.now());
+                    org.medmesh.consent.ledger.Did.parse(stMarys.did()), org.medmesh.consent.ledger.Did.parse(city.did()),
+                    org.medmesh.consent.ledger.Did.parse(identity.did().value()), "TREAT", Set.of(), Instant.now());
             assertThat(decisions.decide(request)).isInstanceOf(ConsentDecision.Permit.class);
 
             assertThat(revoke(stMarys, identity, id).statusCode()).isEqualTo(200);

@@ -39,7 +39,7 @@ import org.medmesh.node.domain.exchange.EmergencyAccess;
 import org.medmesh.node.domain.exchange.ExchangeRequest;
 import org.medmesh.node.domain.ledger.AccessDecision;
 import org.medmesh.node.domain.ledger.AccessEvent;
-import org.medmesh.node.domain.ledger.Did;
+import org.medmesh.consent.ledger.Did;
 import org.medmesh.node.domain.ledger.PageRequest;
 import org.medmesh.node.domain.ledger.TimeRange;
 import org.medmesh.node.testing.FaultyLink;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.medmesh.node.adapter.out.ledger.LedgerClientContractTest;
 import org.medmesh.node.application.port.LedgerClient;
-import org.medmesh.node.domain.ledger.Did;
+import org.medmesh.consent.ledger.Did;
 import org.medmesh.node.domain.ledger.PageRequest;
 import org.medmesh.patient.wallet.PatientIdentity;
 

@@ -1,4 +1,4 @@
-package org.medmesh.node.domain.consent;
+package org.medmesh.consent.decision;
 
 import java.util.Set;
 
@@ -17,4 +17,12 @@ public interface ReleasePolicy {
      * @return true to release it, false to withhold it
      */
     boolean releases(String resourceType, Set<String> securityLabels);
+
+    /**
+     * Whether one record the holder keeps leaves it: never one it received from another hospital (no
+     * re-disclosure, whatever the consent says), otherwise as {@link #releases(String, Set)}.
+     */
+    default boolean releases(HeldRecord record) {
+        return !record.received() && releases(record.type(), record.securityLabels());
+    }
 }

@@ -1,4 +1,4 @@
-package org.medmesh.node.domain.consent;
+package org.medmesh.consent.decision;
 
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.medmesh.node.domain.ledger.Consent;
-import org.medmesh.node.domain.ledger.ConsentId;
-import org.medmesh.node.domain.ledger.ProvisionTree;
+import org.medmesh.consent.ledger.Consent;
+import org.medmesh.consent.ledger.ConsentId;
+import org.medmesh.consent.ledger.ProvisionTree;
 
 /**
  * One request against one patient's consents, split into those in force at the request's time and the rest

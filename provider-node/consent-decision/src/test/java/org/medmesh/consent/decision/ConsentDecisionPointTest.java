@@ -1,24 +1,24 @@
-package org.medmesh.node.domain.consent;
+package org.medmesh.consent.decision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Named.named;
-import static org.medmesh.node.domain.consent.ConsentFixtures.HOLDER;
-import static org.medmesh.node.domain.consent.ConsentFixtures.LAST_MONTH;
-import static org.medmesh.node.domain.consent.ConsentFixtures.NEXT_MONTH;
-import static org.medmesh.node.domain.consent.ConsentFixtures.NEXT_YEAR;
-import static org.medmesh.node.domain.consent.ConsentFixtures.NOW;
-import static org.medmesh.node.domain.consent.ConsentFixtures.OTHER_HOLDER;
-import static org.medmesh.node.domain.consent.ConsentFixtures.OTHER_PATIENT;
-import static org.medmesh.node.domain.consent.ConsentFixtures.OTHER_REQUESTER;
-import static org.medmesh.node.domain.consent.ConsentFixtures.PATIENT;
-import static org.medmesh.node.domain.consent.ConsentFixtures.REQUESTER;
-import static org.medmesh.node.domain.consent.ConsentFixtures.TOMORROW;
-import static org.medmesh.node.domain.consent.ConsentFixtures.YESTERDAY;
-import static org.medmesh.node.domain.consent.ConsentFixtures.ask;
-import static org.medmesh.node.domain.consent.ConsentFixtures.consent;
-import static org.medmesh.node.domain.consent.ConsentFixtures.consentOf;
-import static org.medmesh.node.domain.consent.ConsentFixtures.id;
+import static org.medmesh.consent.decision.ConsentFixtures.HOLDER;
+import static org.medmesh.consent.decision.ConsentFixtures.LAST_MONTH;
+import static org.medmesh.consent.decision.ConsentFixtures.NEXT_MONTH;
+import static org.medmesh.consent.decision.ConsentFixtures.NEXT_YEAR;
+import static org.medmesh.consent.decision.ConsentFixtures.NOW;
+import static org.medmesh.consent.decision.ConsentFixtures.OTHER_HOLDER;
+import static org.medmesh.consent.decision.ConsentFixtures.OTHER_PATIENT;
+import static org.medmesh.consent.decision.ConsentFixtures.OTHER_REQUESTER;
+import static org.medmesh.consent.decision.ConsentFixtures.PATIENT;
+import static org.medmesh.consent.decision.ConsentFixtures.REQUESTER;
+import static org.medmesh.consent.decision.ConsentFixtures.TOMORROW;
+import static org.medmesh.consent.decision.ConsentFixtures.YESTERDAY;
+import static org.medmesh.consent.decision.ConsentFixtures.ask;
+import static org.medmesh.consent.decision.ConsentFixtures.consent;
+import static org.medmesh.consent.decision.ConsentFixtures.consentOf;
+import static org.medmesh.consent.decision.ConsentFixtures.id;
 
 import java.util.Arrays;
 import java.util.HashSet;
@@ -30,10 +30,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.medmesh.node.domain.consent.ConsentFixtures.Provision;
-import org.medmesh.node.domain.consent.ConsentFixtures.Request;
-import org.medmesh.node.domain.ledger.Consent;
-import org.medmesh.node.domain.ledger.ConsentStatus;
+import org.medmesh.consent.decision.ConsentFixtures.Provision;
+import org.medmesh.consent.decision.ConsentFixtures.Request;
+import org.medmesh.consent.ledger.Consent;
+import org.medmesh.consent.ledger.ConsentStatus;
 
 class ConsentDecisionPointTest {
 

@@ -1,15 +1,15 @@
-package org.medmesh.node.domain.consent;
+package org.medmesh.consent.decision;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import org.medmesh.node.domain.ledger.Consent;
-import org.medmesh.node.domain.ledger.ConsentId;
-import org.medmesh.node.domain.ledger.ConsentStatus;
-import org.medmesh.node.domain.ledger.Did;
-import org.medmesh.node.domain.ledger.ProvisionTree;
+import org.medmesh.consent.ledger.Consent;
+import org.medmesh.consent.ledger.ConsentId;
+import org.medmesh.consent.ledger.ConsentStatus;
+import org.medmesh.consent.ledger.Did;
+import org.medmesh.consent.ledger.ProvisionTree;
 
 /** Patients, organisations, times, provisions, consents and requests for the decision tests. */
 final class ConsentFixtures {

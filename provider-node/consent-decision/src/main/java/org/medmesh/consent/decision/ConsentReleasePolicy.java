@@ -1,9 +1,9 @@
-package org.medmesh.node.domain.consent;
+package org.medmesh.consent.decision;
 
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import org.medmesh.node.domain.ledger.Consent;
+import org.medmesh.consent.ledger.Consent;
 
 /**
  * The release policy of a permit: the request's requested classes, then the consents in force combined per

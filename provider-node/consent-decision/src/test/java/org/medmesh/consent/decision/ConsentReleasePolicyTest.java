@@ -1,15 +1,15 @@
-package org.medmesh.node.domain.consent;
+package org.medmesh.consent.decision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Named.named;
-import static org.medmesh.node.domain.consent.ConsentFixtures.LAST_MONTH;
-import static org.medmesh.node.domain.consent.ConsentFixtures.NEXT_MONTH;
-import static org.medmesh.node.domain.consent.ConsentFixtures.NEXT_YEAR;
-import static org.medmesh.node.domain.consent.ConsentFixtures.OTHER_REQUESTER;
-import static org.medmesh.node.domain.consent.ConsentFixtures.REQUESTER;
-import static org.medmesh.node.domain.consent.ConsentFixtures.ask;
-import static org.medmesh.node.domain.consent.ConsentFixtures.consent;
+import static org.medmesh.consent.decision.ConsentFixtures.LAST_MONTH;
+import static org.medmesh.consent.decision.ConsentFixtures.NEXT_MONTH;
+import static org.medmesh.consent.decision.ConsentFixtures.NEXT_YEAR;
+import static org.medmesh.consent.decision.ConsentFixtures.OTHER_REQUESTER;
+import static org.medmesh.consent.decision.ConsentFixtures.REQUESTER;
+import static org.medmesh.consent.decision.ConsentFixtures.ask;
+import static org.medmesh.consent.decision.ConsentFixtures.consent;
 
 import java.util.Arrays;
 import java.util.Set;
@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.medmesh.node.domain.consent.ConsentFixtures.Provision;
-import org.medmesh.node.domain.consent.ConsentFixtures.Request;
-import org.medmesh.node.domain.ledger.Consent;
+import org.medmesh.consent.decision.ConsentFixtures.Provision;
+import org.medmesh.consent.decision.ConsentFixtures.Request;
+import org.medmesh.consent.ledger.Consent;
 
 class ConsentReleasePolicyTest {
 
@@ -137,6 +137,26 @@ class ConsentReleasePolicyTest {
             ReleasePolicy policy = policy(ask(), consent(1, withholdingSensitive()));
 
             assertThat(policy.releases("Observation", Set.of("UNKNOWN"))).isTrue();
+        }
+    }
+
+    @Nested
+    class HeldRecords {
+
+        @Test
+        void a_record_received_from_another_hospital_is_never_passed_on() {
+            ReleasePolicy policy = policy(ask(), consent(1, treatment()));
+
+            assertThat(policy.releases(new HeldRecord("Observation", Set.of(), false))).isTrue();
+            assertThat(policy.releases(new HeldRecord("Observation", Set.of(), true))).isFalse();
+        }
+
+        @Test
+        void a_record_of_the_holders_own_is_judged_by_its_type_and_labels() {
+            ReleasePolicy policy = policy(ask(), consent(1, withholdingSensitive()));
+
+            assertThat(policy.releases(new HeldRecord("Condition", Set.of("PSY"), false))).isFalse();
+            assertThat(policy.releases(new HeldRecord("Condition", Set.of("N"), false))).isTrue();
         }
     }
 }

@@ -1,4 +1,4 @@
-package org.medmesh.node.domain.ledger;
+package org.medmesh.consent.ledger;
 
 /** A consent's status at the ledger's current time. Only {@link #ACTIVE} can justify a release. */
 public enum ConsentStatus {

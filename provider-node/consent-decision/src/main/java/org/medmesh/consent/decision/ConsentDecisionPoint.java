@@ -1,12 +1,12 @@
-package org.medmesh.node.domain.consent;
+package org.medmesh.consent.decision;
 
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
-import org.medmesh.node.domain.ledger.Consent;
-import org.medmesh.node.domain.ledger.ConsentStatus;
+import org.medmesh.consent.ledger.Consent;
+import org.medmesh.consent.ledger.ConsentStatus;
 
 /**
  * Decides whether a holder may release a patient's records to a requester, under the patient's consents with

@@ -1,4 +1,4 @@
-package org.medmesh.node.domain.consent;
+package org.medmesh.consent.decision;
 
 /** What one consent says about one probe. */
 enum Effect {

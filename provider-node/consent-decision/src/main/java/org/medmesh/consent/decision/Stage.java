@@ -1,4 +1,4 @@
-package org.medmesh.node.domain.consent;
+package org.medmesh.consent.decision;
 
 /**
  * The request's dimensions in the order a deny reason is looked for: the first one whose real value, once fixed,

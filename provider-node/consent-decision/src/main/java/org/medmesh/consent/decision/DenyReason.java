@@ -1,4 +1,4 @@
-package org.medmesh.node.domain.consent;
+package org.medmesh.consent.decision;
 
 /**
  * Why a request was refused, in the ledger's coarse codes (the chaincode's {@code accesslog.DenyReason}, name for

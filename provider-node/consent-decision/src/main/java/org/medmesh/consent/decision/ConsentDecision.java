@@ -1,7 +1,7 @@
-package org.medmesh.node.domain.consent;
+package org.medmesh.consent.decision;
 
 import java.util.Objects;
-import org.medmesh.node.domain.ledger.ConsentId;
+import org.medmesh.consent.ledger.ConsentId;
 
 /** The outcome of a consent decision: a permit under one consent, or a deny with a coarse reason. */
 public sealed interface ConsentDecision permits ConsentDecision.Permit, ConsentDecision.Deny {

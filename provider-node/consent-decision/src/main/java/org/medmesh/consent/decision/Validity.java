@@ -1,8 +1,8 @@
-package org.medmesh.node.domain.consent;
+package org.medmesh.consent.decision;
 
 import java.time.Instant;
-import org.medmesh.node.domain.ledger.Consent;
-import org.medmesh.node.domain.ledger.ConsentStatus;
+import org.medmesh.consent.ledger.Consent;
+import org.medmesh.consent.ledger.ConsentStatus;
 
 /**
  * Whether a consent is in force at the request's time. The ledger's status was computed at the ledger's read

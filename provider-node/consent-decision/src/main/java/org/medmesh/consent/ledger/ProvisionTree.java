@@ -1,4 +1,4 @@
-package org.medmesh.node.domain.ledger;
+package org.medmesh.consent.ledger;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,9 +1,9 @@
-package org.medmesh.node.domain.consent;
+package org.medmesh.consent.decision;
 
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
-import org.medmesh.node.domain.ledger.Did;
+import org.medmesh.consent.ledger.Did;
 
 /**
  * A request for a patient's records, as the holder evaluates it.

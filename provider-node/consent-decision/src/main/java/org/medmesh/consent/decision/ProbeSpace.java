@@ -1,4 +1,4 @@
-package org.medmesh.node.domain.consent;
+package org.medmesh.consent.decision;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -7,9 +7,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.medmesh.node.domain.ledger.Consent;
-import org.medmesh.node.domain.ledger.Did;
-import org.medmesh.node.domain.ledger.ProvisionTree;
+import org.medmesh.consent.ledger.Consent;
+import org.medmesh.consent.ledger.Did;
+import org.medmesh.consent.ledger.ProvisionTree;
 
 /**
  * The finite set of probes that stands for every request and resource kind the decision judges. Provisions only

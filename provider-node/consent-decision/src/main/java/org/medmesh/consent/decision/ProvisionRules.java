@@ -1,11 +1,11 @@
-package org.medmesh.node.domain.consent;
+package org.medmesh.consent.decision;
 
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
-import org.medmesh.node.domain.ledger.Consent;
-import org.medmesh.node.domain.ledger.ProvisionTree;
+import org.medmesh.consent.ledger.Consent;
+import org.medmesh.consent.ledger.ProvisionTree;
 
 /**
  * FHIR Consent provision semantics over the ledger's provision tree. A provision matches a probe when every one

@@ -1,9 +1,9 @@
-package org.medmesh.node.domain.consent;
+package org.medmesh.consent.decision;
 
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.medmesh.node.domain.ledger.Did;
+import org.medmesh.consent.ledger.Did;
 
 /**
  * One kind of resource under one kind of request, as the provisions see it. A null holder, requester, purpose or
