@@ -8,8 +8,7 @@ import org.medmesh.chaincode.consent.EffectiveStatus;
 import org.medmesh.chaincode.identity.Did;
 import org.medmesh.patient.consent.ComposedConsent;
 import org.medmesh.patient.consent.ConsentChoices;
-import org.medmesh.patient.consent.ConsentComposer;
-import org.medmesh.patient.node.NodeException;
+import org.medmesh.patient.node.Grants;
 import org.medmesh.patient.node.Revocations;
 import org.medmesh.patient.node.NodeIdentity;
 import org.medmesh.patient.wallet.SignedConsent;
@@ -34,47 +33,27 @@ final class ConsentSteps {
 
     /** Composes, signs and submits; the consent is in the wallet once the ledger has it. */
     static Granted grant(Session session, Wallet wallet, URI node, ConsentChoices choices) {
-        ComposedConsent composed =
-                ConsentComposer.compose(choices, wallet.identityFor(choices.holder()), session.now());
-        EffectiveStatus status = submit(session, node, composed);
-        wallet.recordConsent(choices.holder(),
-                new SignedConsent(composed.id(), composed.grantJws(), composed.document(), status));
-        return new Granted(composed, choices, status);
-    }
-
-    /** Without an answer the grant may or may not be committed: the ledger is asked before anything is said. */
-    private static EffectiveStatus submit(Session session, URI node, ComposedConsent composed) {
         try {
-            return session.nodes().submitGrant(node, composed.grantJws(), composed.documentBytes()).status();
-        } catch (NodeException e) {
-            if (e.reason() != NodeException.Reason.NO_ANSWER) {
-                throw e;
+            Grants.Granted granted = Grants.grant(session.nodes(), wallet, node, choices, session.now());
+            return new Granted(granted.consent(), choices, granted.status());
+        } catch (Grants.Unconfirmed e) {
+            if (e.absent()) {
+                throw CliFailure.failed(Failures.node(e.submission()) + "; the ledger does not have the consent: "
+                        + "nothing was granted, try again");
             }
-            try {
-                return session.nodes().consent(node, composed.id()).status();
-            } catch (NodeException check) {
-                if (check.isRefusal() && check.status() == 404) {
-                    throw CliFailure.failed(Failures.node(e) + "; the ledger does not have the consent: nothing was "
-                            + "granted, try again");
-                }
-                throw CliFailure.failed("no answer in time from the hospital at " + node + ": consent "
-                        + composed.id() + " may or may not be on the ledger, and is not in the wallet; check with "
-                        + "`patient consent status --id " + composed.id() + " --node " + node + "`");
-            }
+            throw CliFailure.failed("no answer in time from the hospital at " + node + ": consent " + e.id()
+                    + " may or may not be on the ledger, and is not in the wallet; check with "
+                    + "`patient consent status --id " + e.id() + " --node " + node + "`");
         }
     }
 
     /** Hands the signed document to the holder; the failure, in words, if it did not arrive. */
     static Optional<String> deliver(Session session, URI node, ConsentId id, byte[] document, String holder,
             EffectiveStatus status) {
-        try {
-            session.nodes().deliverDocument(node, id, document);
-            return Optional.empty();
-        } catch (NodeException e) {
-            return Optional.of("consent " + id + " is " + status.code() + " on the ledger and kept in the wallet, but "
-                    + "the signed document did not reach " + holder + " (" + Failures.node(e) + "): send it again "
-                    + "with `patient consent deliver --id " + id + " --node " + node + "`");
-        }
+        return Grants.deliver(session.nodes(), node, id, document).map(e -> "consent " + id + " is " + status.code()
+                + " on the ledger and kept in the wallet, but the signed document did not reach " + holder + " ("
+                + Failures.node(e) + "): send it again with `patient consent deliver --id " + id + " --node " + node
+                + "`");
     }
 
     /** Signs and submits a revocation; an already revoked consent counts as revoked. */

@@ -1,16 +1,14 @@
 package org.medmesh.patient.cli;
 
 import java.net.URI;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.medmesh.chaincode.identity.Did;
 import org.medmesh.patient.consent.ConsentChoices;
 import org.medmesh.patient.node.NodeException;
-import org.medmesh.patient.node.PatientLink;
+import org.medmesh.patient.node.Grants;
 import org.medmesh.patient.wallet.Enrolment;
-import org.medmesh.patient.wallet.PatientIdentity;
 import org.medmesh.patient.wallet.Wallet;
 
 /**
@@ -24,20 +22,12 @@ final class Links {
 
     /** The wallet's enrolment at {@code hospital}, if it is enrolled there with an identity on the ledger. */
     static Optional<Enrolment> enrolledAt(Wallet wallet, Did hospital) {
-        if (!wallet.hospitals().contains(hospital) || !wallet.isRegistered(hospital)) {
-            return Optional.empty();
-        }
-        return wallet.enrolment(hospital).filter(Enrolment::enrolled);
+        return Grants.enrolledAt(wallet, hospital);
     }
 
     /** Signs the statement with the DIDs at both hospitals, for the requester, and hands it to the requester's node. */
     static void link(Session session, Wallet wallet, URI requesterNode, Did requester, Did holder) {
-        PatientIdentity here = wallet.identityFor(requester);
-        PatientIdentity there = wallet.identityFor(holder);
-        String statement = PatientLink.statement(holder, there.did(), here.did());
-        Instant now = session.now();
-        session.nodes().link(requesterNode, holder, here.signedChallengeResponse(requester.value(), statement, now),
-                there.signedChallengeResponse(requester.value(), statement, now));
+        Grants.link(session.nodes(), wallet, requesterNode, requester, holder, session.now());
     }
 
     /** The command that makes the link again, to print after a failure. */

@@ -122,7 +122,7 @@ public final class PlainWords {
     }
 
     /** E.g. "shares all records held by CityMSP with RiverMSP for treatment, withholding mental health (PSY)". */
-    static String describe(ConsentChoices choices, boolean details) {
+    public static String describe(ConsentChoices choices, boolean details) {
         StringBuilder text = new StringBuilder("shares ");
         text.append(choices.resourceClasses().isEmpty() ? "all records"
                 : String.join(", ", choices.resourceClasses()) + " records");
@@ -182,6 +182,21 @@ public final class PlainWords {
         String records = count == 1 ? " record" : " records";
         return type.matches(TYPE_NAME) ? count(count) + " " + type + records
                 : count(count) + records + " of a kind the hospital did not name";
+    }
+
+    /** A kind of record for a list of choices: "Observations (test results, vital signs)"; a type without words as it is. */
+    public static String kindName(String type) {
+        Kind kind = KINDS.get(type);
+        if (kind == null) {
+            return type;
+        }
+        String many = Character.toUpperCase(kind.many().charAt(0)) + kind.many().substring(1);
+        return many + (kind.examples() == null ? "" : " (" + kind.examples() + ")");
+    }
+
+    /** A purpose of use in words: "treatment". */
+    public static String purpose(PurposeOfUse purpose) {
+        return PURPOSES.get(purpose);
     }
 
     /** Security label codes in words, e.g. "mental health, HIV/AIDS"; a code without words as it is. */

@@ -5,11 +5,16 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.medmesh.consent.decision.HeldRecord;
 
 /**
  * What a FHIR Bundle of the patient's records holds, counted without keeping its contents: the resources by type,
@@ -27,7 +32,7 @@ public record RecordsSummary(int total, Map<String, Integer> kinds, Map<String, 
         Set<String> sensitiveLabels) {
 
     /** The tag a node puts on a resource it received from another hospital; its code is that hospital's DID. */
-    public static final String ORIGIN_SYSTEM = "https://medmesh.org/fhir/CodeSystem/origin";
+    public static final String ORIGIN_SYSTEM = HeldRecord.ORIGIN_TAG_SYSTEM;
     /**
      * Security labels (HL7 v3 ActCode sensitivity and Confidentiality) that mark a record as sensitive: mental
      * health, HIV, substance use, sexual health, sexual violence, restricted and very restricted.
@@ -59,31 +64,57 @@ public record RecordsSummary(int total, Map<String, Integer> kinds, Map<String, 
      * @throws IllegalArgumentException if it is not such a document
      */
     public static RecordsSummary of(byte[] json) {
+        Tally tally = new Tally();
+        read(json, tally::add);
+        return tally.summary();
+    }
+
+    /**
+     * Each resource of {@code json} (a Bundle as for {@link #of}) as the holder's release rules see it: type, every
+     * security label code, and whether it carries the origin tag. An entry without a textual type has type "".
+     *
+     * @throws IllegalArgumentException if it is not such a document
+     */
+    public static List<HeldRecord> held(byte[] json) {
+        List<HeldRecord> held = new ArrayList<>();
+        read(json, resource -> {
+            JsonNode type = resource.get("resourceType");
+            Set<String> labels = new HashSet<>();
+            resource.path("meta").path("security").forEach(label -> {
+                if (label.path("code").isTextual()) {
+                    labels.add(label.get("code").textValue());
+                }
+            });
+            held.add(new HeldRecord(type != null && type.isTextual() ? type.textValue() : "", labels,
+                    origin(resource) != null));
+        });
+        return held;
+    }
+
+    private static void read(byte[] json, Consumer<JsonNode> resources) {
         try (JsonParser parser = ENTRIES.createParser(json)) {
             parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
             require(parser.nextToken() == JsonToken.START_OBJECT, "not a JSON object");
             boolean bundle = false;
-            Tally tally = new Tally();
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
                 JsonToken value = parser.nextToken();
                 if (field.equals("resourceType")) {
                     bundle = value == JsonToken.VALUE_STRING && parser.getText().equals("Bundle");
                 } else if (field.equals("entry")) {
-                    entries(parser, tally);
+                    entries(parser, resources);
                 } else {
                     parser.skipChildren();
                 }
             }
             require(parser.nextToken() == null, "text after the JSON object");
             require(bundle, "not a FHIR Bundle");
-            return tally.summary();
         } catch (IOException e) {
             throw new IllegalArgumentException("not JSON");
         }
     }
 
-    private static void entries(JsonParser parser, Tally tally) throws IOException {
+    private static void entries(JsonParser parser, Consumer<JsonNode> resources) throws IOException {
         require(parser.currentToken() == JsonToken.START_ARRAY, "entry is not an array");
         while (parser.nextToken() != JsonToken.END_ARRAY) {
             require(parser.currentToken() == JsonToken.START_OBJECT, "an entry is not an object");
@@ -92,12 +123,22 @@ public record RecordsSummary(int total, Map<String, Integer> kinds, Map<String, 
                 parser.nextToken();
                 if (field.equals("resource")) {
                     require(parser.currentToken() == JsonToken.START_OBJECT, "a resource is not an object");
-                    tally.add(ENTRIES.readTree(parser));
+                    resources.accept(ENTRIES.readTree(parser));
                 } else {
                     parser.skipChildren();
                 }
             }
         }
+    }
+
+    /** The code of the resource's origin tag: the DID of the hospital it came from; null if it has none. */
+    private static String origin(JsonNode resource) {
+        for (JsonNode tag : resource.path("meta").path("tag")) {
+            if (ORIGIN_SYSTEM.equals(tag.path("system").textValue()) && tag.path("code").isTextual()) {
+                return tag.get("code").textValue();
+            }
+        }
+        return null;
     }
 
     private static void require(boolean condition, String what) {
@@ -119,11 +160,9 @@ public record RecordsSummary(int total, Map<String, Integer> kinds, Map<String, 
             JsonNode type = resource.get("resourceType");
             kinds.merge(type != null && type.isTextual() ? type.textValue() : "", 1, Integer::sum);
             JsonNode meta = resource.path("meta");
-            for (JsonNode tag : meta.path("tag")) {
-                if (ORIGIN_SYSTEM.equals(tag.path("system").textValue()) && tag.path("code").isTextual()) {
-                    origins.merge(tag.get("code").textValue(), 1, Integer::sum);
-                    break;
-                }
+            String origin = origin(resource);
+            if (origin != null) {
+                origins.merge(origin, 1, Integer::sum);
             }
             boolean marked = false;
             for (JsonNode label : meta.path("security")) {

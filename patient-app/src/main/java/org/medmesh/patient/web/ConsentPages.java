@@ -30,9 +30,11 @@ final class ConsentPages {
         this.clock = clock;
     }
 
-    String list(Wallet wallet) {
+    String list(Wallet wallet, String csrf) {
         StringBuilder html = new StringBuilder("<p>The permissions you gave hospitals to see your records. You can "
-                + "stop any of them at any time.</p>");
+                + "change or stop any of them at any time.</p><form method=\"post\" action=\"/consents/new\">"
+                + Forms.csrf(csrf) + "<button type=\"submit\" class=\"button\" id=\"new-consent\">Give a new consent"
+                + "</button></form>");
         boolean any = false;
         for (Did hospital : wallet.hospitals().stream().sorted(Comparator.comparing(Did::value)).toList()) {
             List<SignedConsent> consents = wallet.consents(hospital);
@@ -42,10 +44,14 @@ final class ConsentPages {
             any = true;
             html.append("<h2>Records held by ").append(Html.escape(HospitalNames.of(hospital))).append("</h2><ul>");
             for (SignedConsent consent : consents) {
-                html.append("<li><p>").append(Html.escape(capitalised(ConsentCommands.summary(consent, false))))
+                html.append("<li><p>").append(Html.escape(Html.capitalised(ConsentCommands.summary(consent, false))))
                         .append(". <strong>").append(Html.escape(status(consent.status()))).append("</strong></p>");
                 if (consent.status() == EffectiveStatus.ACTIVE || consent.status() == EffectiveStatus.NOT_YET_VALID) {
-                    html.append("<p><a href=\"/consents/stop?id=").append(Html.escape(consent.consentId().value()))
+                    html.append("<form method=\"post\" action=\"/consents/new\" class=\"inline\">")
+                            .append(Forms.csrf(csrf)).append("<input type=\"hidden\" name=\"change\" value=\"")
+                            .append(Html.escape(consent.consentId().value())).append("\"><button type=\"submit\" ")
+                            .append("class=\"button secondary\">Change this consent</button></form>")
+                            .append("<p><a href=\"/consents/stop?id=").append(Html.escape(consent.consentId().value()))
                             .append("\">Stop this consent</a></p>");
                 }
                 html.append("<details><summary>Details</summary><p>Consent <code>")
@@ -66,7 +72,7 @@ final class ConsentPages {
         if (held.isEmpty()) {
             return "<p>Your wallet holds no such consent. <a href=\"/consents\">Back to your consents</a>.</p>";
         }
-        return "<p>" + Html.escape(capitalised(ConsentCommands.summary(held.get().consent(), false))) + ".</p>"
+        return "<p>" + Html.escape(Html.capitalised(ConsentCommands.summary(held.get().consent(), false))) + ".</p>"
                 + "<p>If you stop it, no hospital may use it from the moment the ledger records your decision; the "
                 + "next request that relied on it is refused. Records already shared stay where they are.</p>"
                 + "<form method=\"post\" action=\"/consents/stop\"><input type=\"hidden\" name=\"csrf\" value=\""
@@ -129,7 +135,4 @@ final class ConsentPages {
         };
     }
 
-    private static String capitalised(String text) {
-        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
-    }
 }

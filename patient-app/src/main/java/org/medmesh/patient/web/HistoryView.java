@@ -148,7 +148,7 @@ final class HistoryView {
                     .append(Html.escape(PlainWords.emergency(event.breakGlass().reasonCode())));
         }
         html.append(". ").append(event.permitted()
-                ? Html.escape(capitalised(PlainWords.records(event.count()))) + " shared."
+                ? Html.escape(Html.capitalised(PlainWords.records(event.count()))) + " shared."
                 : "Refused: " + Html.escape(PlainWords.denial(event.denyReason())) + ".").append("</p>");
         html.append("<details><summary>Details</summary><dl>")
                 .append(row("Your identity at " + HospitalNames.of(event.holder()), event.patient().value()))
@@ -177,7 +177,4 @@ final class HistoryView {
                 : WHEN.format(event.time().atZone(java.time.ZoneId.systemDefault()));
     }
 
-    private static String capitalised(String text) {
-        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
-    }
 }

@@ -56,6 +56,11 @@ final class Html {
         return html.toString();
     }
 
+    /** The text with its first letter in upper case: a sentence made of words from elsewhere. */
+    static String capitalised(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
     /** The error summary at the top of a page: each message links to its field. */
     static String errorSummary(List<String[]> fieldAndMessage) {
         if (fieldAndMessage.isEmpty()) {

@@ -100,6 +100,7 @@ final class PageSessions {
         private Wallet wallet;
         private FileTime stamp;
         private volatile Instant lastSeen;
+        private ConsentDraft draft;
 
         Unlocked(Wallet wallet, Path file, char[] passphrase, WalletSettings settings, String csrf, Instant lastSeen) {
             this.wallet = wallet;
@@ -146,6 +147,15 @@ final class PageSessions {
 
         String csrf() {
             return csrf;
+        }
+
+        /** The consent being composed, or null. */
+        synchronized ConsentDraft draft() {
+            return draft;
+        }
+
+        synchronized void draft(ConsentDraft draft) {
+            this.draft = draft;
         }
 
         Duration idleSince(Instant now) {

@@ -217,7 +217,7 @@ final class Pages {
         throw new Unreachable("No hospital's node answered (" + String.join(", ", failures) + ").");
     }
 
-    private static final class Unreachable extends RuntimeException {
+    static final class Unreachable extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         Unreachable(String message) {

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -46,6 +47,7 @@ public final class PatientPage implements AutoCloseable {
     private final java.util.concurrent.Semaphore unlocking = new java.util.concurrent.Semaphore(1);
     private final java.util.concurrent.atomic.AtomicInteger failedUnlocks = new java.util.concurrent.atomic.AtomicInteger();
     private final ConsentPages consents;
+    private final ConsentFlow consentFlow;
 
     private PatientPage(HttpServer server, Path walletFile, WalletSettings settings, NodeClient nodes, Clock clock,
             Duration lockAfter) {
@@ -55,6 +57,7 @@ public final class PatientPage implements AutoCloseable {
         this.sessions = new PageSessions(clock, lockAfter);
         this.pages = new Pages(nodes, clock);
         this.consents = new ConsentPages(nodes, clock);
+        this.consentFlow = new ConsentFlow(nodes, pages, clock);
     }
 
     /** Starts the page on {@code 127.0.0.1:port} ({@code 0}: any free port). */
@@ -109,6 +112,15 @@ public final class PatientPage implements AutoCloseable {
                     session.get().saved();
                     html(exchange, 200, page("Enrol at a hospital", session.get(), body));
                 }
+            } else if (method.equals("POST") && (path.equals("/consents/new") || path.startsWith("/consents/new/"))) {
+                Map<String, List<String>> form = formValues(exchange);
+                if (session.isEmpty() || !session.get().csrf().equals(ConsentQuestions.first(form, "csrf"))) {
+                    redirect(exchange, "/");
+                    return;
+                }
+                synchronized (session.get()) {
+                    show(exchange, session.get(), consentFlow.post(path, session.get(), form));
+                }
             } else if (method.equals("POST") && path.equals("/consents/stop")) {
                 Map<String, String> form = form(exchange);
                 if (session.isEmpty() || !session.get().csrf().equals(form.get("csrf"))) {
@@ -140,6 +152,10 @@ public final class PatientPage implements AutoCloseable {
     private void answer(HttpExchange exchange, String path, PageSessions.Unlocked session) throws IOException {
         Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
         synchronized (session) {
+            if (path.equals("/consents/new") || path.startsWith("/consents/new/")) {
+                show(exchange, session, consentFlow.get(path, session, query));
+                return;
+            }
             Wallet wallet = session.wallet();
             switch (path) {
                 case "/" -> redirect(exchange, "/history");
@@ -148,7 +164,8 @@ public final class PatientPage implements AutoCloseable {
                         pages.history(wallet, filter(query))));
                 case "/enrol" -> html(exchange, 200, page("Enrol at a hospital", session,
                         Pages.enrolForm(session.csrf(), "", null)));
-                case "/consents" -> html(exchange, 200, page("Your consents", session, consents.list(wallet)));
+                case "/consents" -> html(exchange, 200, page("Your consents", session,
+                        consents.list(wallet, session.csrf())));
                 case "/consents/stop" -> html(exchange, 200, page("Stop this consent?", session,
                         consents.confirm(wallet, query.get("id"), session.csrf())));
                 case "/records" -> html(exchange, 200, page("Your records", session, query.containsKey("hospital")
@@ -210,7 +227,7 @@ public final class PatientPage implements AutoCloseable {
             }
             String message = e.code() == WalletException.Code.WRONG_PASSPHRASE
                     ? "The passphrase is not this wallet's. Check it and try again: nothing was changed."
-                    : capitalised(Failures.wallet(e, walletFile)) + ".";
+                    : Html.capitalised(Failures.wallet(e, walletFile)) + ".";
             html(exchange, e.code() == WalletException.Code.WRONG_PASSPHRASE ? 401 : 500,
                     unlockPage(List.<String[]>of(new String[] {"passphrase", message})));
         } finally {
@@ -272,25 +289,50 @@ public final class PatientPage implements AutoCloseable {
     }
 
     private static Map<String, String> form(HttpExchange exchange) {
+        return single(formValues(exchange));
+    }
+
+    /** The posted form, every value of each name in order (checkboxes send one per ticked box). */
+    private static Map<String, List<String>> formValues(HttpExchange exchange) {
         try (InputStream body = exchange.getRequestBody()) {
             byte[] bytes = body.readNBytes(MAX_FORM_BYTES);
-            return query(new String(bytes, StandardCharsets.UTF_8));
+            return values(new String(bytes, StandardCharsets.UTF_8));
         } catch (IOException e) {
             return Map.of();
         }
     }
 
     private static Map<String, String> query(String raw) {
-        Map<String, String> values = new HashMap<>();
+        return single(values(raw));
+    }
+
+    /** The last value of each name. */
+    private static Map<String, String> single(Map<String, List<String>> values) {
+        Map<String, String> last = new HashMap<>();
+        values.forEach((name, list) -> last.put(name, list.get(list.size() - 1)));
+        return last;
+    }
+
+    private static Map<String, List<String>> values(String raw) {
+        Map<String, List<String>> values = new HashMap<>();
         if (raw == null || raw.isEmpty()) {
             return values;
         }
         for (String pair : raw.split("&")) {
             String[] kv = pair.split("=", 2);
-            values.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
-                    kv.length == 2 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+            values.computeIfAbsent(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), k -> new ArrayList<>())
+                    .add(kv.length == 2 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
         }
         return values;
+    }
+
+    private void show(HttpExchange exchange, PageSessions.Unlocked session, ConsentFlow.Screen screen)
+            throws IOException {
+        if (screen.redirect() != null) {
+            redirect(exchange, screen.redirect());
+        } else {
+            html(exchange, screen.status(), page(screen.title(), session, screen.body()));
+        }
     }
 
     private static void html(HttpExchange exchange, int status, String html) throws IOException {
@@ -330,9 +372,6 @@ public final class PatientPage implements AutoCloseable {
         }
     }
 
-    private static String capitalised(String text) {
-        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
-    }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
         return runnable -> {

@@ -22,6 +22,28 @@ class RecordsSummaryTest {
     }
 
     @Nested
+    class Held {
+
+        @Test
+        void lists_each_resource_with_its_type_every_label_and_whether_it_was_received() {
+            java.util.List<org.medmesh.consent.decision.HeldRecord> held = RecordsSummary.held(new FhirBundles()
+                    .add("Patient", 1).labelled("Condition", 1, "PSY", "R").received("Observation", 1, ST_MARYS)
+                    .bytes());
+
+            assertThat(held).containsExactly(
+                    new org.medmesh.consent.decision.HeldRecord("Patient", java.util.Set.of(), false),
+                    new org.medmesh.consent.decision.HeldRecord("Condition", java.util.Set.of("PSY", "R"), false),
+                    new org.medmesh.consent.decision.HeldRecord("Observation", java.util.Set.of(), true));
+        }
+
+        @Test
+        void refuses_what_is_not_a_bundle() {
+            assertThatIllegalArgumentException().isThrownBy(() -> RecordsSummary.held(
+                    "{\"resourceType\":\"Patient\"}".getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    @Nested
     class Counts {
 
         @Test

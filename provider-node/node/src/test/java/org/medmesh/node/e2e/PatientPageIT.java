@@ -62,6 +62,8 @@ class PatientPageIT {
     private Chromium browser;
     private Path screenshots;
     private String stMarysPatientId;
+    private String cityDid;
+    private String stMarysDid;
 
     @BeforeAll
     void start() throws IOException {
@@ -74,6 +76,8 @@ class PatientPageIT {
                 "StMarysHospitalMSP"));
         county = LedgerNode.start(LedgerNode.settings(dir.resolve("county"), dir.resolve("ledger"),
                 "CountyHospitalMSP"));
+        cityDid = city.did();
+        stMarysDid = stMarys.did();
         env = Map.of("MEDMESH_HOME", dir.resolve("home").toString(), "MEDMESH_WALLET_PASSPHRASE", PASSPHRASE,
                 "MEDMESH_WALLET_KDF", "test");
         patient("create");
@@ -86,6 +90,11 @@ class PatientPageIT {
                 + "\"unit\":\"/min\",\"system\":\"http://unitsofmeasure.org\",\"code\":\"/min\"}}",
                 "application/fhir+json", Role.ADMIN);
         assertThat(observation.statusCode()).as(observation.body()).isEqualTo(201);
+        HttpResponse<String> depression = city.send("POST", "/fhir/Condition", "{\"resourceType\":\"Condition\","
+                + "\"code\":{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"35489007\"}]},"
+                + "\"subject\":{\"reference\":\"Patient/" + cityPatient + "\"}}", "application/fhir+json", Role.ADMIN);
+        assertThat(depression.statusCode()).as(depression.body()).isEqualTo(201);
+        assertThat(depression.body()).contains("\"PSY\""); // labelled at ingest
         patient("enrol", "--node", city.url(), "--challenge", PatientSide.enrolmentCode(city, cityPatient));
         patient("enrol", "--node", stMarys.url(), "--challenge", PatientSide.enrolmentCode(stMarys, stMarysPatient));
         patient("consent", "grant", "--node", city.url(), "--to", stMarys.url(), "--purpose", "TREAT",
@@ -100,7 +109,7 @@ class PatientPageIT {
                 + "\",\"reasonCode\":\"UNCONSCIOUS\",\"reason\":\"unconscious on arrival\"}")).isEqualTo("IMPORTED");
         page = PatientPage.start(0, dir.resolve("home/patient/wallet.json"),
                 new WalletSettings(new PassphraseSeal(new Argon2idParameters(1024, 1, 1)), new SecureRandom(),
-                        Clock.systemUTC()), NodeClient.overHttp(), Clock.systemUTC(), Duration.ofSeconds(6));
+                        Clock.systemUTC()), NodeClient.overHttp(), Clock.systemUTC(), Duration.ofSeconds(10));
         browser = Chromium.start(390, 844); // a phone-sized window
     }
 
@@ -204,10 +213,92 @@ class PatientPageIT {
 
     @Test
     @Order(6)
+    void a_consent_composed_on_the_page_shows_exactly_what_would_be_shared_before_it_is_signed() {
+        startConsentFromCityToStMarys();
+        next("What may they use them for? – MedMesh");
+        browser.click("#purpose"); // treatment is ticked to begin with: untick it and continue
+        browser.click("main button[type=submit]");
+        assertThat(browser.awaitTitleStarting("Error:")).isEqualTo("Error: What may they use them for? – MedMesh");
+        assertThat(browser.text(".error-summary")).contains("Choose at least one purpose");
+        assertThat(browser.exists(".error-summary a[href='#purpose']")).isTrue();
+        browser.click("#purpose");
+        next("Which kinds of records? – MedMesh");
+        next("Which sensitive records should stay private? – MedMesh");
+        browser.click("input[name=category][value=MENTAL_HEALTH]");
+        browser.screenshot(screenshots.resolve("consent-private.png"));
+        next("When should your consent start and end? – MedMesh");
+        int year = java.time.LocalDate.now().getYear() + 1;
+        browser.click("#until-date");
+        browser.type("#until-day", "31");
+        browser.type("#until-month", "2"); // there is no 31 February
+        browser.type("#until-year", Integer.toString(year));
+        browser.click("main button[type=submit]");
+        assertThat(browser.awaitTitleStarting("Error:")).isEqualTo("Error: When should your consent start and end? – "
+                + "MedMesh");
+        assertThat(browser.text(".error-summary")).contains("The end must be a real date");
+        assertThat(browser.exists(".error-summary a[href='#until-day']")).isTrue();
+        assertThat(browser.value("#until-day")).isEqualTo("31"); // as typed, to be corrected
+        browser.retype("#until-month", "12");
+        next("Check your consent before you sign it – MedMesh");
+
+        assertThat(browser.text(".summary")).contains("City Hospital").contains("St Marys Hospital")
+                .contains("Treatment").contains("Mental health").contains("At the end of 31 December " + year)
+                .doesNotContain("did:medmesh");
+        String preview = browser.text("#preview");
+        assertThat(preview).contains("St Marys Hospital, for treatment").contains("1 observation")
+                .contains("1 patient record").contains("1 record marked mental health (kept private)")
+                .doesNotContain("condition");
+        int promised = Integer.parseInt(preview.replaceAll("(?s).*Would receive (\\d+) record.*", "$1"));
+        browser.screenshotWhole(screenshots.resolve("consent-check.png"));
+        browser.click("#sign");
+
+        assertThat(browser.awaitElement(".confirmation")).isTrue();
+        assertThat(browser.title()).isEqualTo("Consent given – MedMesh");
+        assertThat(browser.text(".confirmation")).contains("St Marys Hospital can ask City Hospital for your records")
+                .contains("in force");
+        browser.screenshot(screenshots.resolve("consent-given.png"));
+        JsonNode fetched = fetchStatus("/exchange/fetches", "{\"patient\":\"Patient/" + stMarysPatientId
+                + "\",\"purpose\":\"TREAT\"}");
+        assertThat(fetched.get("state").textValue()).isEqualTo("IMPORTED");
+        assertThat(fetched.get("imported").intValue()).isEqualTo(promised - 1); // all but the Patient, which maps
+        browser.open(page.url() + "history");
+        assertThat(browser.text(".timeline li:first-child")).contains("Shared").contains("St Marys Hospital")
+                .contains(promised + " records shared") // the count on the ledger: what the preview said, exactly
+                .doesNotContain("Emergency");
+    }
+
+    @Test
+    @Order(7)
+    void narrowing_a_consent_on_the_page_previews_less_and_replaces_the_old_one() {
+        browser.open(page.url() + "consents");
+        browser.click("main form[action='/consents/new'] button.secondary"); // Change this consent
+        assertThat(browser.awaitTitle("Check your consent before you sign it – MedMesh")).endsWith("MedMesh");
+        assertThat(browser.text("main")).contains("Before, your consent").contains("not changed anything yet");
+        browser.click("a[href='/consents/new/kinds']");
+        assertThat(browser.awaitTitle("Which kinds of records? – MedMesh")).endsWith("MedMesh");
+        browser.click("input[name=kinds][value=some]");
+        browser.click("input[name=kind][value=Observation]");
+        next("Check your consent before you sign it – MedMesh");
+
+        assertThat(browser.text("main")).contains("share less than before");
+        assertThat(browser.text("#preview")).contains("Would receive 1 record").contains("1 observation")
+                .contains("of kinds you did not choose");
+        browser.click("#sign");
+
+        assertThat(browser.awaitElement(".confirmation")).isTrue();
+        assertThat(browser.title()).isEqualTo("Consent changed – MedMesh");
+        assertThat(browser.text("main")).contains("Your old consent is stopped");
+        JsonNode fetched = fetchStatus("/exchange/fetches", "{\"patient\":\"Patient/" + stMarysPatientId
+                + "\",\"purpose\":\"TREAT\"}");
+        assertThat(fetched.get("state").textValue()).isEqualTo("IMPORTED");
+        assertThat(fetched.get("imported").intValue()).isEqualTo(1);
+        browser.open(page.url() + "history");
+        assertThat(browser.text(".timeline li:first-child")).contains("1 record shared");
+    }
+
+    @Test
+    @Order(8)
     void a_consent_stopped_on_the_page_refuses_the_next_request() {
-        patient("consent", "grant", "--node", city.url(), "--to", stMarys.url(), "--purpose", "TREAT");
-        assertThat(fetch("/exchange/fetches", "{\"patient\":\"Patient/" + stMarysPatientId
-                + "\",\"purpose\":\"TREAT\"}")).isEqualTo("IMPORTED");
         browser.open(page.url() + "consents");
         assertThat(browser.text("main")).contains("In force").contains("Stopped").doesNotContain("did:medmesh");
         browser.screenshot(screenshots.resolve("consents.png"));
@@ -224,7 +315,7 @@ class PatientPageIT {
     }
 
     @Test
-    @Order(7)
+    @Order(9)
     void enrols_at_another_hospital_with_the_desks_code() {
         String countyPatient = PatientSide.createPatient(county, "Page");
         browser.open(page.url() + "enrol");
@@ -248,7 +339,7 @@ class PatientPageIT {
     }
 
     @Test
-    @Order(8)
+    @Order(10)
     void the_page_is_usable_with_the_keyboard_alone() {
         browser.open(page.url() + "hospitals");
 
@@ -258,7 +349,7 @@ class PatientPageIT {
     }
 
     @Test
-    @Order(9)
+    @Order(11)
     void the_lock_button_locks_and_so_does_inactivity() throws InterruptedException {
         browser.click("form.lock button");
         assertThat(browser.awaitTitle("Unlock your wallet – MedMesh")).isEqualTo("Unlock your wallet – MedMesh");
@@ -266,13 +357,13 @@ class PatientPageIT {
         assertThat(browser.title()).isEqualTo("Unlock your wallet – MedMesh");
 
         unlock();
-        Thread.sleep(7_000); // the page was started to lock after 6 s without use
+        Thread.sleep(11_000); // the page was started to lock after 10 s without use
         browser.open(page.url() + "history");
         assertThat(browser.title()).isEqualTo("Unlock your wallet – MedMesh");
     }
 
     @Test
-    @Order(10)
+    @Order(12)
     void with_no_hospital_reachable_the_page_says_so_and_nothing_is_lost() {
         unlock();
         stMarys.close();
@@ -282,6 +373,16 @@ class PatientPageIT {
         browser.open(page.url() + "history");
 
         assertThat(browser.text(".notice")).contains("could not be read just now").contains("Nothing was lost");
+        startConsentFromCityToStMarys();
+        for (String title : new String[] {"What may they use them for?", "Which kinds of records?",
+                "Which sensitive records should stay private?", "When should your consent start and end?",
+                "Check your consent before you sign it"}) {
+            next(title + " – MedMesh");
+        }
+        assertThat(browser.text("#preview")).contains("City Hospital could not show your records just now");
+        browser.click("#sign");
+        assertThat(browser.awaitTitle("Your consent was not given – MedMesh")).endsWith("MedMesh");
+        assertThat(browser.text("main")).contains("could not be reached").contains("Nothing was given");
         stMarys = null;
         city = null;
         county = null;
@@ -303,11 +404,32 @@ class PatientPageIT {
     }
 
     private String fetch(String path, String order) {
+        return fetchStatus(path, order).get("state").textValue();
+    }
+
+    /** A St Mary's clinician's fetch from City, waited for: City's part of the answer. */
+    private JsonNode fetchStatus(String path, String order) {
         HttpResponse<String> started = stMarys.send("POST", path, order, "application/json", Role.CLINICIAN);
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
         JsonNode status = json(stMarys.send("GET", "/exchange/fetches/" + json(started).get("id").textValue()
                 + "?wait=60", null, null, Role.CLINICIAN));
-        return status.at("/holders/0/state").textValue();
+        return status.at("/holders/0");
+    }
+
+    /** Your consents → Give a new consent → City Hospital's records → St Mary's may see them. */
+    private void startConsentFromCityToStMarys() {
+        browser.open(page.url() + "consents");
+        browser.click("#new-consent");
+        assertThat(browser.awaitTitle("Whose records do you want to share? – MedMesh")).endsWith("MedMesh");
+        browser.click("input[name=holder][value='" + cityDid + "']");
+        next("Which hospitals may see them? – MedMesh");
+        browser.click("input[name=grantee][value='" + stMarysDid + "']");
+    }
+
+    /** Continues to the next question page. */
+    private void next(String title) {
+        browser.click("main button[type=submit]");
+        assertThat(browser.awaitTitle(title)).isEqualTo(title);
     }
 
     private void awaitDenied(String stMarysPatient) {

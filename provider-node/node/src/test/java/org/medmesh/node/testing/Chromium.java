@@ -117,6 +117,17 @@ public final class Chromium implements AutoCloseable {
         return !call("POST", "/session/" + session + "/elements", by(css)).isEmpty();
     }
 
+    /** Empties a text box, then types into it. */
+    public void retype(String css, String text) {
+        call("POST", "/session/" + session + "/element/" + find(css) + "/clear", LedgerNode.JSON.createObjectNode());
+        type(css, text);
+    }
+
+    /** The current value of a form field. */
+    public String value(String css) {
+        return call("GET", "/session/" + session + "/element/" + find(css) + "/property/value", null).asText();
+    }
+
     public void type(String css, String text) {
         call("POST", "/session/" + session + "/element/" + find(css) + "/value",
                 LedgerNode.JSON.createObjectNode().put("text", text));
@@ -150,6 +161,30 @@ public final class Chromium implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A screenshot of the whole page, however long: the window is made as tall as the page, then restored. */
+    public void screenshotWhole(Path png) {
+        JsonNode rect = call("GET", "/session/" + session + "/window/rect", null);
+        int page = script("return document.documentElement.scrollHeight").asInt();
+        int inner = script("return window.innerHeight").asInt();
+        resize(rect.path("width").asInt(), page + rect.path("height").asInt() - inner);
+        try {
+            screenshot(png);
+        } finally {
+            resize(rect.path("width").asInt(), rect.path("height").asInt());
+        }
+    }
+
+    private void resize(int width, int height) {
+        call("POST", "/session/" + session + "/window/rect", LedgerNode.JSON.createObjectNode().put("width", width)
+                .put("height", height));
+    }
+
+    private JsonNode script(String script) {
+        ObjectNode body = LedgerNode.JSON.createObjectNode().put("script", script);
+        body.putArray("args");
+        return call("POST", "/session/" + session + "/execute/sync", body);
     }
 
     private String find(String css) {
