@@ -121,6 +121,8 @@ public final class PatientCli {
         commands.put("consent grant", new Command("consent grant --node URL --to DID|URL[,…] [--purpose TREAT,…] "
                 + "[--classes Observation,…] [--withhold PSY,HIV,…] [--from DATE] [--until DATE]",
                 union(NODE, ChoiceOptions.NAMES), Set.of("details"), ConsentGrantCommands::grant));
+        commands.put("consent preview", new Command("consent preview --node URL --to DID|URL[,…] [the options of "
+                + "grant]", union(NODE, ChoiceOptions.NAMES), Set.of("details"), PreviewCommand::run));
         commands.put("consent list", new Command("consent list [--details]", Set.of("wallet"), Set.of("details"),
                 ConsentCommands::list));
         commands.put("consent status", new Command("consent status --id ID --node URL", CONSENT, Set.of(),
@@ -152,14 +154,16 @@ public final class PatientCli {
 
     private static void usage(PrintStream out) {
         out.println("usage: medmesh patient <command> [--wallet FILE]");
-        for (String name : List.of("create", "show", "backup", "restore", "enrol", "rotate", "consent grant",
-                "consent list", "consent status", "consent revoke", "consent narrow", "consent extend",
+        for (String name : List.of("create", "show", "backup", "restore", "enrol", "rotate", "consent preview",
+                "consent grant", "consent list", "consent status", "consent revoke", "consent narrow", "consent extend",
                 "consent deliver", "link", "access", "records", "page")) {
             out.println("  " + COMMANDS.get(name).usage());
         }
         out.println("The wallet is $MEDMESH_HOME/patient/wallet.json (MEDMESH_HOME defaults to ~/.medmesh).");
         out.println("Passphrases come from MEDMESH_WALLET_PASSPHRASE and MEDMESH_BACKUP_PASSPHRASE, "
                 + "else from the terminal.");
+        out.println("consent preview: which of your records each hospital named would receive under these choices, "
+                + "tried on what the hospital at --node keeps today with its own rules; nothing is signed or sent.");
         out.println("link: tells the hospital at --node who you are at --holder, so it can ask for the records your "
                 + "consents allow (consent grant does this for grantees where you are enrolled).");
         out.println("access: who asked for your records, under all your identities, newest first; emergency "

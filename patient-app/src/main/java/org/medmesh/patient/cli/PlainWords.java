@@ -14,6 +14,7 @@ import org.medmesh.chaincode.consent.PurposeOfUse;
 import org.medmesh.chaincode.consent.SecurityLabel;
 import org.medmesh.chaincode.identity.Did;
 import org.medmesh.patient.consent.ConsentChoices;
+import org.medmesh.patient.consent.ConsentPreview;
 
 /**
  * Consent choices, access records and kinds of records in words a patient reads: hospitals by name, purposes,
@@ -197,6 +198,22 @@ public final class PlainWords {
     /** A purpose of use in words: "treatment". */
     public static String purpose(PurposeOfUse purpose) {
         return PURPOSES.get(purpose);
+    }
+
+    /**
+     * Records a consent would keep back, and why, e.g. "1 record marked mental health (kept private)".
+     *
+     * @param categories the withheld categories the kept-back sensitive records carry
+     * @param holder the holder's name
+     */
+    public static String withheld(ConsentPreview.Withheld reason, int count, Collection<String> categories,
+            String holder) {
+        return records(count) + " " + switch (reason) {
+            case RECEIVED -> holder + " received from other hospitals (never passed on)";
+            case KIND_NOT_CHOSEN -> "of kinds you did not choose";
+            case SENSITIVE -> "marked " + labels(categories) + " (kept private)";
+            case OTHER_CONSENT -> "kept private by another of your consents";
+        };
     }
 
     /** Security label codes in words, e.g. "mental health, HIV/AIDS"; a code without words as it is. */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -128,6 +129,13 @@ public final class ConsentPreview {
             }
         }
         return List.copyOf(answers);
+    }
+
+    /** The answers grouped by what they would get, in order: hospitals and purposes that get the same, together. */
+    public static Map<Outcome, List<Answer>> byOutcome(List<Answer> answers) {
+        Map<Outcome, List<Answer>> groups = new LinkedHashMap<>();
+        answers.forEach(a -> groups.computeIfAbsent(a.outcome(), o -> new ArrayList<>()).add(a));
+        return groups;
     }
 
     private static Outcome outcome(ConsentChoices draft, ConsentDecision decision, List<HeldRecord> records) {

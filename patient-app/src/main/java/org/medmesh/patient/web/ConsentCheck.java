@@ -1,24 +1,17 @@
 package org.medmesh.patient.web;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.medmesh.chaincode.consent.EffectiveStatus;
-import org.medmesh.consent.decision.HeldRecord;
 import org.medmesh.patient.cli.PlainWords;
 import org.medmesh.patient.consent.ConsentChoices;
 import org.medmesh.patient.consent.ConsentPreview;
 import org.medmesh.patient.node.NodeClient;
-import org.medmesh.patient.node.NodeException;
-import org.medmesh.patient.node.RecordsSummary;
-import org.medmesh.patient.wallet.SignedConsent;
+import org.medmesh.patient.node.PolicyTrial;
 import org.medmesh.patient.wallet.Wallet;
 
 /**
@@ -28,12 +21,10 @@ import org.medmesh.patient.wallet.Wallet;
  */
 final class ConsentCheck {
     private final NodeClient nodes;
-    private final Pages pages;
     private final Clock clock;
 
-    ConsentCheck(NodeClient nodes, Pages pages, Clock clock) {
+    ConsentCheck(NodeClient nodes, Clock clock) {
         this.nodes = nodes;
-        this.pages = pages;
         this.clock = clock;
     }
 
@@ -75,30 +66,18 @@ final class ConsentCheck {
     /** Try my policy, per group of hospitals and purposes that would get the same. */
     private String preview(ConsentDraft draft, ConsentChoices choices, Wallet wallet) {
         String holder = HospitalNames.of(draft.holder);
-        List<HeldRecord> records;
+        PolicyTrial.Trial trial;
         try {
-            records = RecordsSummary.held(pages.ownRecords(wallet, draft.holder).bundle());
-        } catch (RuntimeException e) { // the node refused or is unreachable, or sent what is not a Bundle
+            trial = PolicyTrial.trial(nodes, wallet, choices, draft.replaces, clock.instant());
+        } catch (RuntimeException e) { // refused or unreachable, not a Bundle, or a consent this app cannot read
             return "<div class=\"notice\" role=\"status\" id=\"preview\"><h3>" + Html.escape(holder) + " could not "
                     + "show your records just now</h3><p>So this page cannot show what would be shared. You can "
                     + "still sign: the hospital applies your consent to each request all the same.</p></div>";
         }
-        List<ConsentPreview.Answer> answers;
-        try {
-            answers = ConsentPreview.preview(choices, wallet.identityFor(draft.holder).did(), others(wallet, draft),
-                    records, clock.instant());
-        } catch (RuntimeException e) {
-            return "<div class=\"notice\" role=\"status\" id=\"preview\"><h3>What would be shared cannot be shown"
-                    + "</h3><p>One of your consents at " + Html.escape(holder) + " could not be read by this app ("
-                    + Html.escape(e.getClass().getSimpleName()) + "). You can still sign: the hospital applies your "
-                    + "consents to each request all the same.</p></div>";
-        }
-        Map<ConsentPreview.Outcome, List<ConsentPreview.Answer>> groups = new LinkedHashMap<>();
-        answers.forEach(a -> groups.computeIfAbsent(a.outcome(), o -> new ArrayList<>()).add(a));
-        StringBuilder html = new StringBuilder("<div id=\"preview\"><p>Tried on the ").append(records.size())
-                .append(records.size() == 1 ? " record " : " records ").append(Html.escape(holder))
+        StringBuilder html = new StringBuilder("<div id=\"preview\"><p>Tried on the ").append(trial.records())
+                .append(trial.records() == 1 ? " record " : " records ").append(Html.escape(holder))
                 .append(" keeps about you today, with the same rules the hospital applies to each request:</p>");
-        groups.forEach((outcome, group) -> html.append(outcome(outcome, group, draft, holder)));
+        ConsentPreview.byOutcome(trial.answers()).forEach((outcome, group) -> html.append(outcome(outcome, group, draft, holder)));
         return html.append("</div>").toString();
     }
 
@@ -125,43 +104,10 @@ final class ConsentCheck {
         if (!outcome.withheld().isEmpty()) {
             html.append("<p>Not shared:</p><ul>");
             outcome.withheld().forEach((reason, count) -> html.append("<li>").append(Html.escape(
-                    PlainWords.records(count) + " " + withheld(reason, outcome, holder))).append("</li>"));
+                    PlainWords.withheld(reason, count, outcome.withheldCategories(), holder))).append("</li>"));
             html.append("</ul>");
         }
         return html.append("</div>").toString();
-    }
-
-    private static String withheld(ConsentPreview.Withheld reason, ConsentPreview.Outcome outcome, String holder) {
-        return switch (reason) {
-            case RECEIVED -> holder + " received from other hospitals (never passed on)";
-            case KIND_NOT_CHOSEN -> "of kinds you did not choose";
-            case SENSITIVE -> "marked " + PlainWords.labels(outcome.withheldCategories()) + " (kept private)";
-            case OTHER_CONSENT -> "kept private by another of your consents";
-        };
-    }
-
-    /**
-     * The patient's other consents at the holder, as the ledger sees them now where the holder answers (else as
-     * the wallet last knew): the holders decide on all of them, and a deny in one of them still withholds.
-     */
-    private List<ConsentPreview.OtherConsent> others(Wallet wallet, ConsentDraft draft) {
-        URI node = wallet.enrolment(draft.holder).map(e -> URI.create(e.serviceEndpoint().url())).orElse(null);
-        List<ConsentPreview.OtherConsent> others = new ArrayList<>();
-        for (SignedConsent consent : wallet.consents(draft.holder)) {
-            if (consent.consentId().equals(draft.replaces)) {
-                continue;
-            }
-            EffectiveStatus status = consent.status();
-            if (node != null && status != EffectiveStatus.REVOKED) {
-                try {
-                    status = nodes.consent(node, consent.consentId()).status();
-                } catch (NodeException e) {
-                    // the wallet's last word on it stands
-                }
-            }
-            others.add(new ConsentPreview.OtherConsent(consent.grantJws(), status));
-        }
-        return others;
     }
 
     /** Before, in words, and whether the change shares more, less, or both. */

@@ -46,11 +46,11 @@ final class ConsentFlow {
     private final ConsentQuestions questions;
     private final ConsentCheck check;
 
-    ConsentFlow(NodeClient nodes, Pages pages, Clock clock) {
+    ConsentFlow(NodeClient nodes, Clock clock) {
         this.nodes = nodes;
         this.clock = clock;
         this.questions = new ConsentQuestions(nodes);
-        this.check = new ConsentCheck(nodes, pages, clock);
+        this.check = new ConsentCheck(nodes, clock);
     }
 
     Screen get(String path, PageSessions.Unlocked session, Map<String, String> query) {

@@ -12,6 +12,7 @@ import org.medmesh.patient.node.AccessEvent;
 import org.medmesh.patient.node.AccessHistory;
 import org.medmesh.patient.node.NodeClient;
 import org.medmesh.patient.node.NodeException;
+import org.medmesh.patient.node.PolicyTrial;
 import org.medmesh.patient.node.NodeIdentity;
 import org.medmesh.patient.node.OwnRecords;
 import org.medmesh.patient.node.RecordsChallenge;
@@ -144,7 +145,7 @@ final class Pages {
             }
             return html.append("<p><a href=\"/records.json?hospital=").append(Html.escape(hospital.value()))
                     .append("\">Download them all (FHIR, for another app or your doctor)</a></p>").toString();
-        } catch (NodeException | Unreachable e) {
+        } catch (NodeException | IllegalStateException e) {
             return "<div class=\"notice\" role=\"alert\"><h2>" + Html.escape(HospitalNames.of(hospital))
                     + " could not show your records just now</h2><p>Its node did not answer or refused. Nothing was "
                     + "changed; try again later.</p></div>";
@@ -153,20 +154,7 @@ final class Pages {
 
     /** Everything one hospital holds about the patient, as it sent it (a FHIR Bundle). */
     OwnRecords ownRecords(Wallet wallet, Did hospital) {
-        Enrolment enrolment = wallet.enrolment(hospital).filter(Enrolment::enrolled)
-                .orElseThrow(() -> new Unreachable("you are not enrolled there"));
-        URI node = URI.create(enrolment.serviceEndpoint().url());
-        NodeIdentity identity = nodes.identity(node);
-        if (!identity.did().equals(hospital)) {
-            throw new Unreachable("the node at that address is another hospital's now");
-        }
-        PatientIdentity patient = wallet.identityFor(hospital);
-        RecordsChallenge challenge = nodes.recordsChallenge(node, patient.did());
-        if (!challenge.audience().equals(hospital)) {
-            throw new Unreachable("the hospital asked for a signature for another hospital; nothing was signed");
-        }
-        return nodes.records(node, challenge.challenge(), patient.signedChallengeResponse(hospital.value(),
-                challenge.challenge(), clock.instant()));
+        return PolicyTrial.ownRecords(nodes, wallet, hospital, clock.instant());
     }
 
     private static List<Did> enrolled(Wallet wallet) {
@@ -217,7 +205,8 @@ final class Pages {
         throw new Unreachable("No hospital's node answered (" + String.join(", ", failures) + ").");
     }
 
-    static final class Unreachable extends RuntimeException {
+    /** No hospital's node could answer. */
+    private static final class Unreachable extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         Unreachable(String message) {

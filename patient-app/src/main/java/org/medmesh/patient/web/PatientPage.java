@@ -57,7 +57,7 @@ public final class PatientPage implements AutoCloseable {
         this.sessions = new PageSessions(clock, lockAfter);
         this.pages = new Pages(nodes, clock);
         this.consents = new ConsentPages(nodes, clock);
-        this.consentFlow = new ConsentFlow(nodes, pages, clock);
+        this.consentFlow = new ConsentFlow(nodes, clock);
     }
 
     /** Starts the page on {@code 127.0.0.1:port} ({@code 0}: any free port). */

@@ -92,6 +92,13 @@ final class DemoPatients {
                     patient("link", "--node", stMarysUrl, "--holder", cityUrl) == 0);
             exchange.deniedFetch(stMarysPatient, "TREAT", "NO_CONSENT", "A St Mary's clinician asks City Hospital "
                     + "for the patient's records: denied, no consent — and the refusal is on the ledger");
+            PatientRun preview = patientRun("consent", "preview", "--node", cityUrl, "--to", stMarysUrl,
+                    "--purpose", "TREAT", "--withhold", "PSY");
+            step.accept("Before signing, the patient tries the policy on City Hospital's records (read with the "
+                    + "wallet's DID auth, decided by the hospitals' own rules): St Mary's would receive 4 of the 5, the "
+                    + "depression stays private", preview.status() == 0
+                    && preview.output().contains("would receive 4 records")
+                    && preview.output().contains("1 record marked mental health (kept private)"));
             step.accept("The patient lets St Mary's see City Hospital's records for treatment, mental health "
                     + "withheld; the ledger commits the signed consent", patient("consent", "grant", "--node",
                     cityUrl, "--to", stMarysUrl, "--purpose", "TREAT", "--withhold", "PSY") == 0);

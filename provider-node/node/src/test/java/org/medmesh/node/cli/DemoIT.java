@@ -26,7 +26,8 @@ class DemoIT {
         assertThat(text).doesNotContain("FAILED").contains("A revoked grant can never be granted again")
                 .contains("The wallet holds a different DID for each hospital")
                 .contains("Within a second City Hospital's decision is deny (revoked)")
-                .contains("denied, no consent").contains("the depression (PSY) stays at City")
+                .contains("denied, no consent").contains("Before signing, the patient tries the policy")
+                .contains("the depression (PSY) stays at City")
                 .contains("denied, the consent was revoked").contains("breaks the glass")
                 .contains("the emergency highlighted").contains("The patient's page is served by the wallet at")
                 .contains("ledger verified");
