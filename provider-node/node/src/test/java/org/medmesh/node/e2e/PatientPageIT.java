@@ -64,6 +64,7 @@ class PatientPageIT {
     private String stMarysPatientId;
     private String cityDid;
     private String stMarysDid;
+    private String countyPatient;
 
     @BeforeAll
     void start() throws IOException {
@@ -297,7 +298,38 @@ class PatientPageIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
+    void extending_a_consent_on_the_page_to_another_hospital_by_its_address_lets_that_hospital_ask() {
+        HttpResponse<String> before = county.send("POST", "/exchange/fetches", "{\"patient\":\"Patient/"
+                + countyPatient + "\",\"purpose\":\"TREAT\"}", "application/json", Role.CLINICIAN);
+        assertThat(before.body()).contains("NOT_LINKED"); // County does not know who the patient is at City yet
+        browser.open(page.url() + "consents");
+        browser.click("main form[action='/consents/new'] button.secondary"); // Change this consent
+        assertThat(browser.awaitTitle("Check your consent before you sign it – MedMesh")).endsWith("MedMesh");
+        browser.click("a[href='/consents/new/grantees']");
+        assertThat(browser.awaitTitle("Which hospitals may see them? – MedMesh")).endsWith("MedMesh");
+        browser.type("#address", "http://127.0.0.1:1/"); // no hospital there
+        browser.click("main button[type=submit]");
+        assertThat(browser.awaitTitleStarting("Error:")).isEqualTo("Error: Which hospitals may see them? – MedMesh");
+        assertThat(browser.text(".error-summary")).contains("No hospital answered at that address");
+        browser.retype("#address", county.url());
+        next("Check your consent before you sign it – MedMesh");
+
+        assertThat(browser.text("main")).contains("share more than before: more hospitals");
+        assertThat(browser.text("#preview")).contains("St Marys Hospital, County Hospital, for treatment")
+                .contains("Would receive 1 record");
+        browser.click("#sign");
+
+        assertThat(browser.awaitElement(".confirmation")).isTrue();
+        assertThat(browser.text(".confirmation")).contains("St Marys Hospital, County Hospital can ask City Hospital");
+        assertThat(browser.text("main")).contains("Your old consent is stopped");
+        JsonNode fetched = fetchStatus(county, countyPatient); // County was told who the patient is at City
+        assertThat(fetched.get("state").textValue()).isEqualTo("IMPORTED");
+        assertThat(fetched.get("imported").intValue()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(10)
     void a_consent_stopped_on_the_page_refuses_the_next_request() {
         browser.open(page.url() + "consents");
         assertThat(browser.text("main")).contains("In force").contains("Stopped").doesNotContain("did:medmesh");
@@ -315,9 +347,9 @@ class PatientPageIT {
     }
 
     @Test
-    @Order(9)
+    @Order(8)
     void enrols_at_another_hospital_with_the_desks_code() {
-        String countyPatient = PatientSide.createPatient(county, "Page");
+        countyPatient = PatientSide.createPatient(county, "Page");
         browser.open(page.url() + "enrol");
         browser.type("#address", county.url());
         browser.type("#code", "not-the-code");
@@ -339,7 +371,7 @@ class PatientPageIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void the_page_is_usable_with_the_keyboard_alone() {
         browser.open(page.url() + "hospitals");
 
@@ -349,7 +381,7 @@ class PatientPageIT {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void the_lock_button_locks_and_so_does_inactivity() throws InterruptedException {
         browser.click("form.lock button");
         assertThat(browser.awaitTitle("Unlock your wallet – MedMesh")).isEqualTo("Unlock your wallet – MedMesh");
@@ -363,7 +395,7 @@ class PatientPageIT {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void with_no_hospital_reachable_the_page_says_so_and_nothing_is_lost() {
         unlock();
         stMarys.close();
@@ -409,9 +441,19 @@ class PatientPageIT {
 
     /** A St Mary's clinician's fetch from City, waited for: City's part of the answer. */
     private JsonNode fetchStatus(String path, String order) {
-        HttpResponse<String> started = stMarys.send("POST", path, order, "application/json", Role.CLINICIAN);
+        return fetchStatus(stMarys, path, order);
+    }
+
+    /** A clinician's fetch at {@code requester} for treatment, waited for: the first holder's part of the answer. */
+    private JsonNode fetchStatus(LedgerNode requester, String patientId) {
+        return fetchStatus(requester, "/exchange/fetches", "{\"patient\":\"Patient/" + patientId
+                + "\",\"purpose\":\"TREAT\"}");
+    }
+
+    private JsonNode fetchStatus(LedgerNode requester, String path, String order) {
+        HttpResponse<String> started = requester.send("POST", path, order, "application/json", Role.CLINICIAN);
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
-        JsonNode status = json(stMarys.send("GET", "/exchange/fetches/" + json(started).get("id").textValue()
+        JsonNode status = json(requester.send("GET", "/exchange/fetches/" + json(started).get("id").textValue()
                 + "?wait=60", null, null, Role.CLINICIAN));
         return status.at("/holders/0");
     }
