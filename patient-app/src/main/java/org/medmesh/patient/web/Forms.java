@@ -29,8 +29,10 @@ final class Forms {
             List<String[]> errors) {
         String error = message(name, errors);
         StringBuilder html = new StringBuilder("<div class=\"field").append(error == null ? "" : " error")
-                .append("\"><fieldset").append(error == null ? "" : " aria-describedby=\"" + name + "-error\"")
-                .append("><legend class=\"hint\">").append(Html.escape(hint)).append("</legend>");
+                .append("\"><fieldset aria-labelledby=\"").append(Html.TITLE_ID).append(" ").append(name)
+                .append("-legend\"").append(error == null ? "" : " aria-describedby=\"" + name + "-error\"")
+                .append("><legend class=\"hint\" id=\"").append(name).append("-legend\">").append(Html.escape(hint))
+                .append("</legend>");
         if (error != null) {
             html.append("<p class=\"error-message\" id=\"").append(name).append("-error\">").append(Html.escape(error))
                     .append("</p>");
@@ -70,7 +72,8 @@ final class Forms {
     static String date(String name, String legend, String openLabel, DateAnswer answer, List<String[]> errors) {
         String error = message(name + "-day", errors);
         String described = error == null ? "" : " aria-describedby=\"" + name + "-error\"";
-        return "<div class=\"field" + (error == null ? "" : " error") + "\"><fieldset" + described + "><legend>"
+        return "<div class=\"field" + (error == null ? "" : " error") + "\"><fieldset aria-labelledby=\""
+                + Html.TITLE_ID + " " + name + "-legend\"" + described + "><legend id=\"" + name + "-legend\">"
                 + Html.escape(legend) + "</legend>"
                 + (error == null ? "" : "<p class=\"error-message\" id=\"" + name + "-error\">" + Html.escape(error)
                         + "</p>")

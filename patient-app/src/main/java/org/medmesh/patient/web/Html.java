@@ -4,6 +4,9 @@ import java.util.List;
 
 /** HTML of the pages: escaping and the one layout every page shares. */
 final class Html {
+    /** The id of every page's heading, which names the page's question for the fields that answer it. */
+    static final String TITLE_ID = "page-title";
+
     private Html() {}
 
     static String escape(String text) {
@@ -51,7 +54,8 @@ final class Html {
                     .append("<input type=\"hidden\" name=\"csrf\" value=\"").append(escape(csrf)).append("\">")
                     .append("<button type=\"submit\" class=\"button secondary\">Lock</button></form></nav>");
         }
-        html.append("</header><main id=\"main\" class=\"main\"><h1>").append(escape(title)).append("</h1>")
+        html.append("</header><main id=\"main\" class=\"main\"><h1 id=\"" + TITLE_ID + "\">").append(escape(title))
+                .append("</h1>")
                 .append(body).append("</main></body></html>");
         return html.toString();
     }

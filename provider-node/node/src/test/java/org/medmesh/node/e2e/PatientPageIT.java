@@ -217,6 +217,7 @@ class PatientPageIT {
     void a_consent_composed_on_the_page_shows_exactly_what_would_be_shared_before_it_is_signed() {
         startConsentFromCityToStMarys();
         next("What may they use them for? – MedMesh");
+        assertThat(browser.exists("fieldset[aria-labelledby='page-title purpose-legend']")).isTrue(); // the question
         browser.click("#purpose"); // treatment is ticked to begin with: untick it and continue
         browser.click("main button[type=submit]");
         assertThat(browser.awaitTitleStarting("Error:")).isEqualTo("Error: What may they use them for? – MedMesh");
