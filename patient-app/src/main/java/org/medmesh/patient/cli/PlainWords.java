@@ -195,6 +195,12 @@ public final class PlainWords {
         return many + (kind.examples() == null ? "" : " (" + kind.examples() + ")");
     }
 
+    /** A kind of record in the plural, in words: "observations"; a type without words as it is. */
+    public static String kindPlural(String type) {
+        Kind kind = KINDS.get(type);
+        return kind == null ? type + " records" : kind.many();
+    }
+
     /** A purpose of use in words: "treatment". */
     public static String purpose(PurposeOfUse purpose) {
         return PURPOSES.get(purpose);

@@ -111,7 +111,7 @@ final class ConsentCheck {
     }
 
     /** Before, in words, and whether the change shares more, less, or both. */
-    private static String changes(ConsentDraft draft, ConsentChoices choices) {
+    private String changes(ConsentDraft draft, ConsentChoices choices) {
         boolean more = !choices.widerThan(draft.replaced).isEmpty();
         boolean less = !draft.replaced.widerThan(choices).isEmpty();
         String verdict = more && less ? "Your new answers share some things more and some less than before."
@@ -119,7 +119,8 @@ final class ConsentCheck {
                         choices.widerThan(draft.replaced)) + "."
                 : less ? "Your new answers share less than before."
                 : "You have not changed anything yet: use the Change links below.";
-        return "<p>Before, your consent " + Html.escape(PlainWords.describe(draft.replaced, false)) + ".</p>"
+        return "<p>Your consent until now: " + Html.escape(ConsentWords.sentence(draft.replaced, clock.getZone()))
+                + "</p>"
                 + "<p class=\"changes\"><strong>" + Html.escape(verdict) + "</strong></p>";
     }
 

@@ -8,7 +8,6 @@ import java.util.Optional;
 import org.medmesh.chaincode.consent.ConsentId;
 import org.medmesh.chaincode.consent.EffectiveStatus;
 import org.medmesh.chaincode.identity.Did;
-import org.medmesh.patient.cli.ConsentCommands;
 import org.medmesh.patient.node.NodeClient;
 import org.medmesh.patient.node.NodeException;
 import org.medmesh.patient.node.Revocations;
@@ -44,8 +43,8 @@ final class ConsentPages {
             any = true;
             html.append("<h2>Records held by ").append(Html.escape(HospitalNames.of(hospital))).append("</h2><ul>");
             for (SignedConsent consent : consents) {
-                html.append("<li><p>").append(Html.escape(Html.capitalised(ConsentCommands.summary(consent, false))))
-                        .append(". <strong>").append(Html.escape(status(consent.status()))).append("</strong></p>");
+                html.append("<li><p>").append(Html.escape(ConsentWords.sentence(consent, clock.getZone())))
+                        .append(" <strong>").append(Html.escape(status(consent.status()))).append("</strong></p>");
                 if (consent.status() == EffectiveStatus.ACTIVE || consent.status() == EffectiveStatus.NOT_YET_VALID) {
                     html.append("<form method=\"post\" action=\"/consents/new\" class=\"inline\">")
                             .append(Forms.csrf(csrf)).append("<input type=\"hidden\" name=\"change\" value=\"")
@@ -72,7 +71,7 @@ final class ConsentPages {
         if (held.isEmpty()) {
             return "<p>Your wallet holds no such consent. <a href=\"/consents\">Back to your consents</a>.</p>";
         }
-        return "<p>" + Html.escape(Html.capitalised(ConsentCommands.summary(held.get().consent(), false))) + ".</p>"
+        return "<p>" + Html.escape(ConsentWords.sentence(held.get().consent(), clock.getZone())) + "</p>"
                 + "<p>If you stop it, no hospital may use it from the moment the ledger records your decision; the "
                 + "next request that relied on it is refused. Records already shared stay where they are.</p>"
                 + "<form method=\"post\" action=\"/consents/stop\"><input type=\"hidden\" name=\"csrf\" value=\""

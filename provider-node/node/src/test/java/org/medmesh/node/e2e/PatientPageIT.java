@@ -275,7 +275,9 @@ class PatientPageIT {
         browser.open(page.url() + "consents");
         browser.click("main form[action='/consents/new'] button.secondary"); // Change this consent
         assertThat(browser.awaitTitle("Check your consent before you sign it – MedMesh")).endsWith("MedMesh");
-        assertThat(browser.text("main")).contains("Before, your consent").contains("not changed anything yet");
+        assertThat(browser.text("main")).contains("Your consent until now: Lets St Marys Hospital see all your "
+                + "records from City Hospital for treatment, except mental health, until 31 December")
+                .contains("not changed anything yet");
         browser.click("a[href='/consents/new/kinds']");
         assertThat(browser.awaitTitle("Which kinds of records? – MedMesh")).endsWith("MedMesh");
         browser.click("input[name=kinds][value=some]");
