@@ -1,35 +1,23 @@
 package org.medmesh.node.adapter.out.jdbc;
 
 import org.junit.jupiter.api.AfterEach;
-import org.medmesh.node.application.port.SeenNonces;
 import org.medmesh.node.testing.PostgresSchema;
 
-/** {@link JdbcNodeState} (nonces, patient links, break-glass reasons) on PostgreSQL, a fresh schema per test; a restart opens a new pool on it. */
+/**
+ * {@link JdbcNodeState} (nonces, patient links, break-glass reasons) on PostgreSQL, a fresh schema per test; a restart
+ * opens a new pool on it.
+ */
 class JdbcNodeStatePostgresIT extends NodeStateContractTest {
     private final PostgresSchema schema = PostgresSchema.create("nonces");
-    private JdbcNodeState state;
 
     @Override
-    JdbcNodeState nonces() {
-        if (state == null) {
-            state = JdbcNodeState.open(schema.jdbcUrl(), PostgresSchema.USER, "");
-        }
-        return state;
-    }
-
-    @Override
-    JdbcNodeState restarted() {
-        nonces();
-        state.close();
-        state = null;
-        return nonces();
+    JdbcNodeState open() {
+        return JdbcNodeState.open(schema.jdbcUrl(), PostgresSchema.USER, "");
     }
 
     @AfterEach
-    void close() {
-        if (state != null) {
-            state.close();
-        }
+    void dropSchema() {
+        closeStore(); // the pool first: a subclass's @AfterEach runs before its superclass's
         schema.drop();
     }
 }

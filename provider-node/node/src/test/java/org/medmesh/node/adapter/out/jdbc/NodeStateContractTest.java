@@ -11,12 +11,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.medmesh.consent.ledger.Did;
 import org.medmesh.node.application.port.PatientLinks;
 import org.medmesh.node.application.port.SeenNonces;
 import org.medmesh.node.domain.exchange.EmergencyAccess;
-import org.medmesh.consent.ledger.Did;
 
 /**
  * What the node's state store must do for the exchange — nonces ({@link SeenNonces}), patient links, break-glass
@@ -27,11 +28,34 @@ abstract class NodeStateContractTest {
     static final String REQUESTER = "did:medmesh:org:Hospital1MSP";
     static final String NONCE = "n0nce-n0nce-n0nce-42";
 
-    /** The store under test, empty at the start of each test. */
-    abstract JdbcNodeState nonces();
+    private JdbcNodeState state;
+
+    /** Opens the store on this database, empty at the start of each test and holding its data when opened again. */
+    abstract JdbcNodeState open();
+
+    /** The store under test, opened on first use. */
+    final JdbcNodeState nonces() {
+        if (state == null) {
+            state = open();
+        }
+        return state;
+    }
 
     /** The same store's data, opened anew as after a restart. */
-    abstract JdbcNodeState restarted();
+    final JdbcNodeState restarted() {
+        nonces().close();
+        state = null;
+        return nonces();
+    }
+
+    /** Closes the store if open (again after each test; a subclass may close it first, e.g. to drop its schema). */
+    @AfterEach
+    void closeStore() {
+        if (state != null) {
+            state.close();
+            state = null;
+        }
+    }
 
     @Nested
     class Remember {
