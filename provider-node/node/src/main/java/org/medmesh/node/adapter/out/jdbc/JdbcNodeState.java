@@ -25,7 +25,8 @@ import org.medmesh.consent.ledger.Did;
 
 /**
  * The node's own state in the same database as its records (H2 or PostgreSQL), with its own Flyway history
- * ({@code node_schema_history}, migrations in {@code db/node/<vendor>}) and a small pool of its own: consent
+ * ({@code node_schema_history}; migrations in {@code db/node/common}, and in {@code db/node/<vendor>} where the SQL
+ * differs) and a small pool of its own: consent
  * documents, enrolment codes, the nonces of accepted exchange requests, the links from local Patients to their
  * DIDs at other hospitals, break-glass reasons, and patients' one-time access challenges.
  */
@@ -51,7 +52,8 @@ public final class JdbcNodeState implements ConsentDocumentStore, EnrolmentChall
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
             String vendor = jdbcUrl.startsWith("jdbc:postgresql:") ? "postgresql" : "h2";
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/node/" + vendor)
+            Flyway.configure().dataSource(dataSource)
+                    .locations("classpath:db/node/common", "classpath:db/node/" + vendor)
                     .table("node_schema_history").baselineOnMigrate(true).baselineVersion("0").load().migrate();
             return new JdbcNodeState(dataSource);
         } catch (RuntimeException e) {
