@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.medmesh.chaincode.identity.Did;
+import org.medmesh.patient.node.Enrolments;
 import org.medmesh.patient.node.AccessEvent;
 import org.medmesh.patient.node.AccessHistory;
 import org.medmesh.patient.node.NodeException;
@@ -62,7 +63,7 @@ final class AccessCommand {
 
     /** The node of the earliest enrolment still in force. */
     private static URI firstNode(Wallet wallet) {
-        return wallet.hospitals().stream().map(h -> Links.enrolledAt(wallet, h)).flatMap(Optional::stream)
+        return wallet.hospitals().stream().map(h -> Enrolments.enrolledAt(wallet, h)).flatMap(Optional::stream)
                 .min(Comparator.comparing(Enrolment::since))
                 .map(enrolment -> Session.nodeAddress(enrolment.serviceEndpoint().url()))
                 .orElseThrow(() -> CliFailure.usage("--node URL is needed: the wallet has no enrolment whose node "

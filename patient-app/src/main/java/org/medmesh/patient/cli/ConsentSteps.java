@@ -8,6 +8,7 @@ import org.medmesh.chaincode.consent.EffectiveStatus;
 import org.medmesh.chaincode.identity.Did;
 import org.medmesh.patient.consent.ComposedConsent;
 import org.medmesh.patient.consent.ConsentChoices;
+import org.medmesh.patient.node.Enrolments;
 import org.medmesh.patient.node.Grants;
 import org.medmesh.patient.node.Revocations;
 import org.medmesh.patient.node.NodeIdentity;
@@ -25,7 +26,7 @@ final class ConsentSteps {
 
     /** A consent is signed with the pairwise DID at the holder, which must be on the ledger and enrolled there. */
     static void requireEnrolled(Wallet wallet, NodeIdentity holder, URI node) {
-        if (Links.enrolledAt(wallet, holder.did()).isEmpty()) {
+        if (Enrolments.enrolledAt(wallet, holder.did()).isEmpty()) {
             throw CliFailure.failed("you are not enrolled at " + holder.label() + ": enrol there first with "
                     + "`patient enrol --node " + node + " --challenge CODE`");
         }

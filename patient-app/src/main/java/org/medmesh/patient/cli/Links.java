@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.medmesh.chaincode.identity.Did;
 import org.medmesh.patient.consent.ConsentChoices;
 import org.medmesh.patient.node.NodeException;
+import org.medmesh.patient.node.Enrolments;
 import org.medmesh.patient.node.Grants;
 import org.medmesh.patient.wallet.Enrolment;
 import org.medmesh.patient.wallet.Wallet;
@@ -19,11 +20,6 @@ import org.medmesh.patient.wallet.Wallet;
 final class Links {
 
     private Links() {}
-
-    /** The wallet's enrolment at {@code hospital}, if it is enrolled there with an identity on the ledger. */
-    static Optional<Enrolment> enrolledAt(Wallet wallet, Did hospital) {
-        return Grants.enrolledAt(wallet, hospital);
-    }
 
     /** Signs the statement with the DIDs at both hospitals, for the requester, and hands it to the requester's node. */
     static void link(Session session, Wallet wallet, URI requesterNode, Did requester, Did holder) {
@@ -49,7 +45,7 @@ final class Links {
                 continue;
             }
             String label = PlainWords.hospital(grantee, session.details());
-            Optional<Enrolment> enrolment = enrolledAt(wallet, grantee);
+            Optional<Enrolment> enrolment = Enrolments.enrolledAt(wallet, grantee);
             if (enrolment.isEmpty()) {
                 session.say(label + " can ask " + holderLabel + " for these records once you are enrolled there: "
                         + "then run `patient link --node URL --holder " + holderNode + "` (URL: its node's address).");

@@ -2,7 +2,11 @@ package org.medmesh.patient.node;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
 import org.medmesh.chaincode.identity.Did;
+import org.medmesh.patient.wallet.Enrolment;
 import org.medmesh.patient.wallet.PatientIdentity;
 import org.medmesh.patient.wallet.Wallet;
 
@@ -48,5 +52,24 @@ public final class Enrolments {
         }
         wallet.recordEnrolment(did, hospital.serviceEndpoint(), answer.enrolled());
         return new Enrolled(hospital, identity.did(), registeredNow, answer.enrolled());
+    }
+
+    /** The wallet's enrolment at {@code hospital}, if it is enrolled there with an identity on the ledger. */
+    public static Optional<Enrolment> enrolledAt(Wallet wallet, Did hospital) {
+        if (!wallet.hospitals().contains(hospital) || !wallet.isRegistered(hospital)) {
+            return Optional.empty();
+        }
+        return wallet.enrolment(hospital).filter(Enrolment::enrolled);
+    }
+
+    /** The address of {@code hospital}'s node, if the wallet is enrolled there. */
+    public static Optional<URI> nodeOf(Wallet wallet, Did hospital) {
+        return enrolledAt(wallet, hospital).map(e -> URI.create(e.serviceEndpoint().url()));
+    }
+
+    /** The hospitals where the wallet is enrolled, in the order of their DIDs. */
+    public static List<Did> enrolledHospitals(Wallet wallet) {
+        return wallet.hospitals().stream().filter(h -> enrolledAt(wallet, h).isPresent())
+                .sorted(Comparator.comparing(Did::value)).toList();
     }
 }

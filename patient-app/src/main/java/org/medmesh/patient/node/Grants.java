@@ -10,7 +10,6 @@ import org.medmesh.chaincode.identity.Did;
 import org.medmesh.patient.consent.ComposedConsent;
 import org.medmesh.patient.consent.ConsentChoices;
 import org.medmesh.patient.consent.ConsentComposer;
-import org.medmesh.patient.wallet.Enrolment;
 import org.medmesh.patient.wallet.PatientIdentity;
 import org.medmesh.patient.wallet.SignedConsent;
 import org.medmesh.patient.wallet.Wallet;
@@ -96,14 +95,6 @@ public final class Grants {
         } catch (NodeException e) {
             return Optional.of(e);
         }
-    }
-
-    /** The wallet's enrolment at {@code hospital}, if it is enrolled there with an identity on the ledger. */
-    public static Optional<Enrolment> enrolledAt(Wallet wallet, Did hospital) {
-        if (!wallet.hospitals().contains(hospital) || !wallet.isRegistered(hospital)) {
-            return Optional.empty();
-        }
-        return wallet.enrolment(hospital).filter(Enrolment::enrolled);
     }
 
     /**

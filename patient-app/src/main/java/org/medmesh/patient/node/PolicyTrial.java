@@ -10,7 +10,6 @@ import org.medmesh.chaincode.identity.Did;
 import org.medmesh.consent.decision.HeldRecord;
 import org.medmesh.patient.consent.ConsentChoices;
 import org.medmesh.patient.consent.ConsentPreview;
-import org.medmesh.patient.wallet.Enrolment;
 import org.medmesh.patient.wallet.PatientIdentity;
 import org.medmesh.patient.wallet.SignedConsent;
 import org.medmesh.patient.wallet.Wallet;
@@ -49,9 +48,8 @@ public final class PolicyTrial {
      * @throws IllegalStateException if the patient is not enrolled there, or the node speaks for another hospital
      */
     public static OwnRecords ownRecords(NodeClient nodes, Wallet wallet, Did hospital, Instant now) {
-        Enrolment enrolment = wallet.enrolment(hospital).filter(Enrolment::enrolled)
+        URI node = Enrolments.nodeOf(wallet, hospital)
                 .orElseThrow(() -> new IllegalStateException("you are not enrolled there"));
-        URI node = URI.create(enrolment.serviceEndpoint().url());
         if (!nodes.identity(node).did().equals(hospital)) {
             throw new IllegalStateException("the node at that address is another hospital's now");
         }
@@ -71,7 +69,7 @@ public final class PolicyTrial {
      */
     private static List<ConsentPreview.OtherConsent> others(NodeClient nodes, Wallet wallet, Did holder,
             ConsentId replaces) {
-        URI node = wallet.enrolment(holder).map(e -> URI.create(e.serviceEndpoint().url())).orElse(null);
+        URI node = Enrolments.nodeOf(wallet, holder).orElse(null);
         List<ConsentPreview.OtherConsent> others = new ArrayList<>();
         for (SignedConsent consent : wallet.consents(holder)) {
             if (consent.consentId().equals(replaces)) {

@@ -13,6 +13,7 @@ import org.medmesh.chaincode.consent.EffectiveStatus;
 import org.medmesh.chaincode.identity.Did;
 import org.medmesh.patient.cli.PlainWords;
 import org.medmesh.patient.consent.ConsentChoices;
+import org.medmesh.patient.node.Enrolments;
 import org.medmesh.patient.node.Grants;
 import org.medmesh.patient.node.NodeClient;
 import org.medmesh.patient.node.NodeException;
@@ -163,7 +164,7 @@ final class ConsentFlow {
                             + "answer, or keep your consent as it is"))), null);
         }
         String holder = HospitalNames.of(draft.holder);
-        Optional<URI> node = Grants.enrolledAt(wallet, draft.holder).map(e -> URI.create(e.serviceEndpoint().url()));
+        Optional<URI> node = Enrolments.nodeOf(wallet, draft.holder);
         if (node.isEmpty()) {
             return notGiven("You are no longer enrolled at " + holder + ", so the wallet does not know its node.");
         }
@@ -212,8 +213,7 @@ final class ConsentFlow {
                 notes.add(holder + " has not received the signed copy of your consent yet; it still applies."));
         for (Did grantee : draft.grantees.keySet()) {
             String name = draft.grantees.get(grantee);
-            Optional<URI> granteeNode = Grants.enrolledAt(wallet, grantee)
-                    .map(e -> URI.create(e.serviceEndpoint().url()));
+            Optional<URI> granteeNode = Enrolments.nodeOf(wallet, grantee);
             if (granteeNode.isEmpty()) {
                 notes.add(name + " can ask once you are enrolled there: it does not know you yet.");
                 continue;
@@ -256,7 +256,7 @@ final class ConsentFlow {
     /** A consent in force or not yet in force, as the ledger says now (as the wallet last knew, if not reachable). */
     private boolean changeable(Wallet wallet, Wallet.HeldConsent held) {
         EffectiveStatus status = held.consent().status();
-        Optional<URI> node = Grants.enrolledAt(wallet, held.hospital()).map(e -> URI.create(e.serviceEndpoint().url()));
+        Optional<URI> node = Enrolments.nodeOf(wallet, held.hospital());
         if (node.isPresent()) {
             try {
                 status = nodes.consent(node.get(), held.consent().consentId()).status();

@@ -8,10 +8,10 @@ import java.util.Optional;
 import org.medmesh.chaincode.consent.ConsentId;
 import org.medmesh.chaincode.consent.EffectiveStatus;
 import org.medmesh.chaincode.identity.Did;
+import org.medmesh.patient.node.Enrolments;
 import org.medmesh.patient.node.NodeClient;
 import org.medmesh.patient.node.NodeException;
 import org.medmesh.patient.node.Revocations;
-import org.medmesh.patient.wallet.Enrolment;
 import org.medmesh.patient.wallet.SignedConsent;
 import org.medmesh.patient.wallet.Wallet;
 
@@ -87,8 +87,7 @@ final class ConsentPages {
             return "<p>Your wallet holds no such consent. <a href=\"/consents\">Back to your consents</a>.</p>";
         }
         Did hospital = held.get().hospital();
-        Optional<URI> node = wallet.enrolment(hospital).filter(Enrolment::enrolled)
-                .map(e -> URI.create(e.serviceEndpoint().url()));
+        Optional<URI> node = Enrolments.nodeOf(wallet, hospital);
         if (node.isEmpty()) {
             return notice("You are not enrolled at " + HospitalNames.of(hospital) + " any more, so the wallet does "
                     + "not know its node.");

@@ -13,7 +13,7 @@ import java.util.Set;
 import org.medmesh.chaincode.consent.PurposeOfUse;
 import org.medmesh.chaincode.identity.Did;
 import org.medmesh.patient.cli.PlainWords;
-import org.medmesh.patient.node.Grants;
+import org.medmesh.patient.node.Enrolments;
 import org.medmesh.patient.node.NodeClient;
 import org.medmesh.patient.node.NodeException;
 import org.medmesh.patient.node.NodeIdentity;
@@ -114,7 +114,7 @@ final class ConsentQuestions {
         List<String[]> errors = new ArrayList<>();
         switch (step) {
             case HOLDER -> {
-                Did holder = enrolled(wallet).stream().filter(h -> h.value().equals(first(form, "holder")))
+                Did holder = Enrolments.enrolledHospitals(wallet).stream().filter(h -> h.value().equals(first(form, "holder")))
                         .findFirst().orElse(null);
                 if (holder == null) {
                     errors.add(error("holder", "Choose the hospital whose records you want to share"));
@@ -159,7 +159,7 @@ final class ConsentQuestions {
     }
 
     private static String holder(ConsentDraft draft, Wallet wallet, Answers answers, List<String[]> errors) {
-        List<Did> enrolled = enrolled(wallet);
+        List<Did> enrolled = Enrolments.enrolledHospitals(wallet);
         if (enrolled.isEmpty()) {
             return null;
         }
@@ -302,11 +302,6 @@ final class ConsentQuestions {
         Set<T> all = new LinkedHashSet<>(offered);
         all.addAll(held);
         return List.copyOf(all);
-    }
-
-    static List<Did> enrolled(Wallet wallet) {
-        return wallet.hospitals().stream().filter(h -> Grants.enrolledAt(wallet, h).isPresent())
-                .sorted(Comparator.comparing(Did::value)).toList();
     }
 
     private static List<Did> others(Wallet wallet, Did holder) {

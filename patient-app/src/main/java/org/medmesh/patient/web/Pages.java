@@ -11,13 +11,12 @@ import org.medmesh.patient.cli.PlainWords;
 import org.medmesh.patient.node.AccessEvent;
 import org.medmesh.patient.node.AccessHistory;
 import org.medmesh.patient.node.NodeClient;
+import org.medmesh.patient.node.Enrolments;
 import org.medmesh.patient.node.NodeException;
 import org.medmesh.patient.node.PolicyTrial;
 import org.medmesh.patient.node.NodeIdentity;
 import org.medmesh.patient.node.OwnRecords;
-import org.medmesh.patient.node.RecordsChallenge;
 import org.medmesh.patient.node.RecordsSummary;
-import org.medmesh.patient.wallet.PatientIdentity;
 import org.medmesh.patient.wallet.Enrolment;
 import org.medmesh.patient.wallet.Wallet;
 
@@ -89,7 +88,7 @@ final class Pages {
             return enrolForm(csrf, address, "Enter the code the registration desk gave you");
         }
         try {
-            org.medmesh.patient.node.Enrolments.Enrolled enrolled = org.medmesh.patient.node.Enrolments.enrol(nodes,
+            Enrolments.Enrolled enrolled = Enrolments.enrol(nodes,
                     wallet, node, code.strip(), clock.instant());
             if (!enrolled.enrolled()) {
                 return enrolForm(csrf, address, "The hospital did not enrol you: ask its registration desk");
@@ -108,7 +107,7 @@ final class Pages {
 
     /** The hospitals the patient can read their records from, each with a button. */
     String recordsChoice(Wallet wallet) {
-        List<Did> enrolled = enrolled(wallet);
+        List<Did> enrolled = Enrolments.enrolledHospitals(wallet);
         if (enrolled.isEmpty()) {
             return "<p>You are not enrolled at any hospital yet, so no hospital can show you its records.</p>";
         }
@@ -157,12 +156,6 @@ final class Pages {
         return PolicyTrial.ownRecords(nodes, wallet, hospital, clock.instant());
     }
 
-    private static List<Did> enrolled(Wallet wallet) {
-        return wallet.hospitals().stream().filter(h -> wallet.isRegistered(h)
-                && wallet.enrolment(h).filter(Enrolment::enrolled).isPresent())
-                .sorted(Comparator.comparing(Did::value)).toList();
-    }
-
     String history(Wallet wallet, HistoryView.Filter filter) {
         try {
             Read read = read(wallet);
@@ -183,10 +176,7 @@ final class Pages {
     /** Through the first enrolled hospital's node that answers, in order of enrolment. */
     private Read read(Wallet wallet) {
         List<Enrolment> enrolments = new ArrayList<>();
-        for (Did hospital : wallet.hospitals()) {
-            wallet.enrolment(hospital).filter(Enrolment::enrolled).filter(e -> wallet.isRegistered(hospital))
-                    .ifPresent(enrolments::add);
-        }
+        wallet.hospitals().forEach(hospital -> Enrolments.enrolledAt(wallet, hospital).ifPresent(enrolments::add));
         if (enrolments.isEmpty()) {
             return new Read(List.of(), "no hospital yet");
         }

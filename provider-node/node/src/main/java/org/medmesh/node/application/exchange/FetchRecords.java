@@ -26,7 +26,6 @@ import org.medmesh.node.application.port.PatientLinks;
 import org.medmesh.node.domain.exchange.EmergencyAccess;
 import org.medmesh.node.domain.exchange.ExchangeRequest;
 import org.medmesh.node.domain.identity.ResolvedDid;
-import org.medmesh.consent.ledger.Did;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

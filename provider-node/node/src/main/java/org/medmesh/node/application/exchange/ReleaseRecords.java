@@ -38,8 +38,6 @@ import org.medmesh.node.domain.exchange.EmergencyAccess;
 import org.medmesh.node.domain.exchange.ExchangeRequest;
 import org.medmesh.node.domain.ledger.AccessEvent;
 import org.medmesh.node.domain.ledger.BreakGlass;
-import org.medmesh.consent.ledger.ConsentId;
-import org.medmesh.consent.ledger.Did;
 import org.medmesh.node.domain.ledger.LedgerReceipt;
 
 /**
