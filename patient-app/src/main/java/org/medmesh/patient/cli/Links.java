@@ -3,13 +3,9 @@ package org.medmesh.patient.cli;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.medmesh.chaincode.identity.Did;
 import org.medmesh.patient.consent.ConsentChoices;
-import org.medmesh.patient.node.NodeException;
-import org.medmesh.patient.node.Enrolments;
 import org.medmesh.patient.node.Grants;
-import org.medmesh.patient.wallet.Enrolment;
 import org.medmesh.patient.wallet.Wallet;
 
 /**
@@ -40,25 +36,17 @@ final class Links {
     static List<String> linkGrantees(Session session, Wallet wallet, ConsentChoices choices, URI holderNode,
             String holderLabel) {
         List<String> failures = new ArrayList<>();
-        for (Did grantee : choices.grantees()) {
-            if (grantee.equals(choices.holder())) {
-                continue;
-            }
-            String label = PlainWords.hospital(grantee, session.details());
-            Optional<Enrolment> enrolment = Enrolments.enrolledAt(wallet, grantee);
-            if (enrolment.isEmpty()) {
+        for (Grants.Told told : Grants.linkGrantees(session.nodes(), wallet, choices, session.now())) {
+            String label = PlainWords.hospital(told.grantee(), session.details());
+            if (told.node() == null) {
                 session.say(label + " can ask " + holderLabel + " for these records once you are enrolled there: "
                         + "then run `patient link --node URL --holder " + holderNode + "` (URL: its node's address).");
-                continue;
-            }
-            URI granteeNode = URI.create(enrolment.get().serviceEndpoint().url());
-            try {
-                link(session, wallet, granteeNode, grantee, choices.holder());
+            } else if (told.linked()) {
                 session.say(label + " can now ask " + holderLabel + " for these records.");
-            } catch (NodeException | IllegalArgumentException e) {
+            } else {
                 failures.add(label + " was not told who you are at " + holderLabel + " ("
-                        + Failures.describe(e, session.walletFile()) + "), so it cannot ask for these records yet: "
-                        + "run " + command(granteeNode, holderNode.toString()));
+                        + Failures.describe(told.failure(), session.walletFile()) + "), so it cannot ask for these "
+                        + "records yet: run " + command(told.node(), holderNode.toString()));
             }
         }
         return failures;

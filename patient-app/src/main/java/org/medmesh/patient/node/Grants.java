@@ -2,6 +2,8 @@ package org.medmesh.patient.node;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.medmesh.chaincode.consent.ConsentId;
@@ -111,5 +113,37 @@ public final class Grants {
         String statement = PatientLink.statement(holder, there.did(), here.did());
         nodes.link(requesterNode, holder, here.signedChallengeResponse(requester.value(), statement, now),
                 there.signedChallengeResponse(requester.value(), statement, now));
+    }
+
+    /**
+     * What telling one grantee came to: {@code node} is its node (null when the wallet is not enrolled there, so it
+     * could not be told), {@code failure} why telling it failed (null when it was told or could not be).
+     */
+    public record Told(Did grantee, URI node, RuntimeException failure) {
+        public boolean linked() {
+            return node != null && failure == null;
+        }
+    }
+
+    /**
+     * After a grant: each grantee where the patient is enrolled is told who the patient is at the holder (a failure
+     * leaves the consent in place); a grantee where the wallet has no enrolment cannot be told yet.
+     */
+    public static List<Told> linkGrantees(NodeClient nodes, Wallet wallet, ConsentChoices choices, Instant now) {
+        List<Told> told = new ArrayList<>();
+        for (Did grantee : choices.grantees()) {
+            Optional<URI> node = Enrolments.nodeOf(wallet, grantee);
+            if (node.isEmpty()) {
+                told.add(new Told(grantee, null, null));
+                continue;
+            }
+            try {
+                link(nodes, wallet, node.get(), grantee, choices.holder(), now);
+                told.add(new Told(grantee, node.get(), null));
+            } catch (NodeException | IllegalArgumentException e) {
+                told.add(new Told(grantee, node.get(), e));
+            }
+        }
+        return told;
     }
 }

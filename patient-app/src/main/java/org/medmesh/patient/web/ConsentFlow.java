@@ -10,7 +10,6 @@ import java.util.Optional;
 import org.medmesh.chaincode.consent.ConsentGrant;
 import org.medmesh.chaincode.consent.ConsentId;
 import org.medmesh.chaincode.consent.EffectiveStatus;
-import org.medmesh.chaincode.identity.Did;
 import org.medmesh.patient.cli.PlainWords;
 import org.medmesh.patient.consent.ConsentChoices;
 import org.medmesh.patient.node.Enrolments;
@@ -186,7 +185,7 @@ final class ConsentFlow {
         }
         session.saved();
         session.draft(null);
-        List<String> notes = followUp(wallet, draft, node.get(), granted);
+        List<String> notes = followUp(wallet, draft, choices, node.get(), granted);
         if (draft.replaces != null && granted.status() != EffectiveStatus.ACTIVE
                 && granted.status() != EffectiveStatus.NOT_YET_VALID) {
             notes.add(0, "The ledger says your new consent is " + granted.status().code() + ", so your old consent "
@@ -206,21 +205,17 @@ final class ConsentFlow {
     }
 
     /** Delivering the document and telling the grantees: failures leave the consent in place, in words. */
-    private List<String> followUp(Wallet wallet, ConsentDraft draft, URI node, Grants.Granted granted) {
+    private List<String> followUp(Wallet wallet, ConsentDraft draft, ConsentChoices choices, URI node,
+            Grants.Granted granted) {
         List<String> notes = new ArrayList<>();
         String holder = HospitalNames.of(draft.holder);
         Grants.deliver(nodes, node, granted.consent().id(), granted.consent().documentBytes()).ifPresent(e ->
                 notes.add(holder + " has not received the signed copy of your consent yet; it still applies."));
-        for (Did grantee : draft.grantees.keySet()) {
-            String name = draft.grantees.get(grantee);
-            Optional<URI> granteeNode = Enrolments.nodeOf(wallet, grantee);
-            if (granteeNode.isEmpty()) {
+        for (Grants.Told told : Grants.linkGrantees(nodes, wallet, choices, clock.instant())) {
+            String name = draft.grantees.get(told.grantee());
+            if (told.node() == null) {
                 notes.add(name + " can ask once you are enrolled there: it does not know you yet.");
-                continue;
-            }
-            try {
-                Grants.link(nodes, wallet, granteeNode.get(), grantee, draft.holder, clock.instant());
-            } catch (NodeException | IllegalArgumentException e) {
+            } else if (!told.linked()) {
                 notes.add(name + " could not be told who you are at " + holder + " just now, so it cannot ask yet.");
             }
         }
