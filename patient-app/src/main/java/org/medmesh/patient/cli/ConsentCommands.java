@@ -12,6 +12,7 @@ import org.medmesh.chaincode.identity.Did;
 import org.medmesh.patient.consent.ConsentChoices;
 import org.medmesh.patient.node.ConsentView;
 import org.medmesh.patient.node.NodeIdentity;
+import org.medmesh.patient.node.Revocations;
 import org.medmesh.patient.wallet.SignedConsent;
 import org.medmesh.patient.wallet.Wallet;
 
@@ -60,7 +61,7 @@ public final class ConsentCommands {
         URI node = session.node();
         try (Wallet wallet = session.openWallet()) {
             ConsentView view = session.nodes().consent(node, id);
-            Optional<ConsentSteps.Held> held = ConsentSteps.find(wallet, id);
+            Optional<Wallet.HeldConsent> held = wallet.findConsent(id);
             held.ifPresent(h -> wallet.recordConsentStatus(h.hospital(), id, view.status()));
             StringBuilder line = new StringBuilder("Consent " + id + ": " + view.status().code());
             if (view.grantedAt() != null) {
@@ -79,7 +80,7 @@ public final class ConsentCommands {
         URI node = session.node();
         try (Wallet wallet = session.openWallet()) {
             Did signer = signerFor(session, wallet, id, node);
-            EffectiveStatus status = ConsentSteps.revoke(session, wallet, signer, node, id);
+            EffectiveStatus status = Revocations.revoke(session.nodes(), wallet, signer, node, id, session.now());
             session.say("Consent " + id + " is " + status.code() + ": "
                     + (status == EffectiveStatus.REVOKED ? "no hospital may use it from now on."
                             : "check its status."));
@@ -92,7 +93,7 @@ public final class ConsentCommands {
      * (a grant whose answer was lost), the node's hospital, if the wallet has an identity there.
      */
     private static Did signerFor(Session session, Wallet wallet, ConsentId id, URI node) {
-        Optional<ConsentSteps.Held> held = ConsentSteps.find(wallet, id);
+        Optional<Wallet.HeldConsent> held = wallet.findConsent(id);
         if (held.isPresent()) {
             return held.get().hospital();
         }
@@ -107,7 +108,7 @@ public final class ConsentCommands {
         ConsentId id = session.consentId();
         URI node = session.node();
         try (Wallet wallet = session.openWallet()) {
-            SignedConsent consent = ConsentSteps.find(wallet, id).map(ConsentSteps.Held::consent)
+            SignedConsent consent = wallet.findConsent(id).map(Wallet.HeldConsent::consent)
                     .orElseThrow(() -> CliFailure.failed("the wallet holds no consent " + id));
             NodeIdentity hospital = session.nodes().identity(node);
             byte[] document = consent.consentJson().getBytes(StandardCharsets.UTF_8);

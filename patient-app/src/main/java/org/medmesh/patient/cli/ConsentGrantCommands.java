@@ -9,6 +9,7 @@ import org.medmesh.chaincode.consent.ConsentId;
 import org.medmesh.patient.consent.ConsentChoices;
 import org.medmesh.patient.node.NodeException;
 import org.medmesh.patient.node.NodeIdentity;
+import org.medmesh.patient.node.Revocations;
 import org.medmesh.patient.wallet.Wallet;
 
 /** {@code patient consent grant | narrow | extend}: the commands that sign a new consent. */
@@ -77,7 +78,7 @@ final class ConsentGrantCommands {
         URI node = session.node();
         NodeIdentity holder = session.nodes().identity(node);
         try (Wallet wallet = session.openWallet()) {
-            ConsentSteps.Held held = ConsentSteps.find(wallet, oldId)
+            Wallet.HeldConsent held = wallet.findConsent(oldId)
                     .orElseThrow(() -> CliFailure.failed("the wallet holds no consent " + oldId));
             if (!held.hospital().equals(holder.did())) {
                 throw CliFailure.failed("consent " + oldId + " covers records held by "
@@ -130,7 +131,7 @@ final class ConsentGrantCommands {
                 holder.label(), granted.status());
         session.say("Now revoking the old consent " + oldId + ".");
         try {
-            ConsentSteps.revoke(session, wallet, holder.did(), node, oldId);
+            Revocations.revoke(session.nodes(), wallet, holder.did(), node, oldId, session.now());
         } catch (NodeException e) {
             throw CliFailure.failed("the new consent " + newId + " is " + granted.status().code() + ", but revoking "
                     + "the old consent " + oldId + " failed (" + Failures.node(e) + "): both apply until you run "

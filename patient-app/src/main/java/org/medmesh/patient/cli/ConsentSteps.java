@@ -5,24 +5,19 @@ import java.util.List;
 import java.util.Optional;
 import org.medmesh.chaincode.consent.ConsentId;
 import org.medmesh.chaincode.consent.EffectiveStatus;
-import org.medmesh.chaincode.identity.Did;
 import org.medmesh.patient.consent.ComposedConsent;
 import org.medmesh.patient.consent.ConsentChoices;
 import org.medmesh.patient.node.Enrolments;
 import org.medmesh.patient.node.Grants;
-import org.medmesh.patient.node.Revocations;
 import org.medmesh.patient.node.NodeIdentity;
-import org.medmesh.patient.wallet.SignedConsent;
 import org.medmesh.patient.wallet.Wallet;
 
-/** The steps the consent commands share: grant, deliver the document, revoke, and find a consent in the wallet. */
+/** The steps the consent commands share: grant and deliver the document, in the command line's words. */
 final class ConsentSteps {
 
     private ConsentSteps() {}
 
     record Granted(ComposedConsent consent, ConsentChoices choices, EffectiveStatus status) {}
-
-    record Held(Did hospital, SignedConsent consent) {}
 
     /** A consent is signed with the pairwise DID at the holder, which must be on the ledger and enrolled there. */
     static void requireEnrolled(Wallet wallet, NodeIdentity holder, URI node) {
@@ -57,20 +52,11 @@ final class ConsentSteps {
                 + "`");
     }
 
-    /** Signs and submits a revocation; an already revoked consent counts as revoked. */
-    static EffectiveStatus revoke(Session session, Wallet wallet, Did hospital, URI node, ConsentId id) {
-        return Revocations.revoke(session.nodes(), wallet, hospital, node, id, session.now());
-    }
-
     /** Ends a command whose main step succeeded: its follow-up steps that failed, if any, make it fail. */
     static int finish(List<String> failures) {
         if (!failures.isEmpty()) {
             throw CliFailure.failed(String.join("; ", failures));
         }
         return PatientCli.OK;
-    }
-
-    static Optional<Held> find(Wallet wallet, ConsentId id) {
-        return wallet.findConsent(id).map(held -> new Held(held.hospital(), held.consent()));
     }
 }

@@ -2,6 +2,7 @@ package org.medmesh.patient.cli;
 
 import java.net.URI;
 import org.medmesh.chaincode.identity.Did;
+import org.medmesh.patient.node.Grants;
 import org.medmesh.patient.node.NodeIdentity;
 import org.medmesh.patient.wallet.Wallet;
 
@@ -26,7 +27,7 @@ final class LinkCommand {
         try (Wallet wallet = session.openWallet()) {
             ConsentSteps.requireEnrolled(wallet, requester, node);
             requireIdentity(wallet, holder, holderText.startsWith("did:") ? "URL" : holderText);
-            Links.link(session, wallet, node, requester.did(), holder.did());
+            Grants.link(session.nodes(), wallet, node, requester.did(), holder.did(), session.now());
             session.say(requester.label() + " can now ask " + holder.label() + " for your records — only what your "
                     + "consents allow.");
             if (session.details()) {

@@ -3,7 +3,6 @@ package org.medmesh.patient.cli;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import org.medmesh.chaincode.identity.Did;
 import org.medmesh.patient.consent.ConsentChoices;
 import org.medmesh.patient.node.Grants;
 import org.medmesh.patient.wallet.Wallet;
@@ -16,11 +15,6 @@ import org.medmesh.patient.wallet.Wallet;
 final class Links {
 
     private Links() {}
-
-    /** Signs the statement with the DIDs at both hospitals, for the requester, and hands it to the requester's node. */
-    static void link(Session session, Wallet wallet, URI requesterNode, Did requester, Did holder) {
-        Grants.link(session.nodes(), wallet, requesterNode, requester, holder, session.now());
-    }
 
     /** The command that makes the link again, to print after a failure. */
     static String command(URI requesterNode, String holder) {
