@@ -93,8 +93,7 @@ final class ChoiceOptions {
             } catch (DateTimeException notOffset) {
                 try {
                     LocalDate day = LocalDate.parse(text);
-                    return endOfDay ? day.plusDays(1).atStartOfDay(zone).toInstant().minusSeconds(1)
-                            : day.atStartOfDay(zone).toInstant();
+                    return endOfDay ? ConsentChoices.endOf(day, zone) : ConsentChoices.startOf(day, zone);
                 } catch (DateTimeException notDate) {
                     throw CliFailure.usage("not a date or time: " + text
                             + " (e.g. 2026-12-31 or 2026-12-31T18:00:00Z)");

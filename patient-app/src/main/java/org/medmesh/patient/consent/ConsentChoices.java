@@ -1,6 +1,8 @@
 package org.medmesh.patient.consent;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -60,6 +62,16 @@ public record ConsentChoices(List<Did> grantees, Did holder, List<PurposeOfUse> 
         if (from != null && until != null && from.isAfter(until)) {
             throw new IllegalArgumentException("the consent would end before it starts");
         }
+    }
+
+    /** A consent starting on {@code day} starts at its first second in {@code zone}. */
+    public static Instant startOf(LocalDate day, ZoneId zone) {
+        return day.atStartOfDay(zone).toInstant();
+    }
+
+    /** A consent ending on {@code day} ends at its last second in {@code zone}. */
+    public static Instant endOf(LocalDate day, ZoneId zone) {
+        return day.plusDays(1).atStartOfDay(zone).toInstant().minusSeconds(1);
     }
 
     /** Treatment only, all records, nothing withheld, from now until revoked. */

@@ -2,7 +2,6 @@ package org.medmesh.patient.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,8 +34,8 @@ final class ConsentCheck {
         if (draft.replaces != null) {
             html.append(draft.from != null && draft.from.isAfter(today)
                     ? "<p class=\"notice\">You are changing a consent, and the new one starts on "
-                            + Html.escape(day(draft.from)) + ". The old one stops when you sign, so nothing is "
-                            + "shared under either until then.</p>"
+                            + Html.escape(ConsentWords.day(draft.from)) + ". The old one stops when you sign, so "
+                            + "nothing is shared under either until then.</p>"
                     : "<p>You are changing a consent. When you sign, the new one is recorded first and then the "
                             + "old one is stopped, so there is no moment with neither.</p>")
                     .append(changes(draft, choices));
@@ -51,8 +50,9 @@ final class ConsentCheck {
         row(html, "Kept private", choices.withheld().isEmpty() ? "Nothing: sensitive records are shared too"
                 : privateWords(draft), "private");
         row(html, "Starts", draft.from == null || !draft.from.isAfter(today) ? "As soon as you sign"
-                : day(draft.from), "dates");
-        row(html, "Ends", draft.until == null ? "When you stop it" : "At the end of " + day(draft.until),
+                : ConsentWords.day(draft.from), "dates");
+        row(html, "Ends", draft.until == null ? "When you stop it"
+                : "At the end of " + ConsentWords.day(draft.until),
                 "dates");
         html.append("</dl><h2>What would be shared</h2>").append(preview(draft, choices, wallet));
         return html.append("<h2>Sign your consent</h2><p>Your wallet signs it with your identity at ")
@@ -74,10 +74,11 @@ final class ConsentCheck {
                     + "show your records just now</h3><p>So this page cannot show what would be shared. You can "
                     + "still sign: the hospital applies your consent to each request all the same.</p></div>";
         }
-        StringBuilder html = new StringBuilder("<div id=\"preview\"><p>Tried on the ").append(trial.records())
-                .append(trial.records() == 1 ? " record " : " records ").append(Html.escape(holder))
+        StringBuilder html = new StringBuilder("<div id=\"preview\"><p>Tried on the ")
+                .append(PlainWords.records(trial.records())).append(" ").append(Html.escape(holder))
                 .append(" keeps about you today, with the same rules the hospital applies to each request:</p>");
-        ConsentPreview.byOutcome(trial.answers()).forEach((outcome, group) -> html.append(outcome(outcome, group, draft, holder)));
+        ConsentPreview.byOutcome(trial.answers())
+                .forEach((outcome, group) -> html.append(outcome(outcome, group, draft, holder)));
         return html.append("</div>").toString();
     }
 
@@ -143,7 +144,4 @@ final class ConsentCheck {
         html.append("</dd></div>");
     }
 
-    static String day(LocalDate day) {
-        return day.format(DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH));
-    }
 }

@@ -39,6 +39,17 @@ final class ConsentDraft {
             this.words = words;
             this.labels = List.of(labels);
         }
+
+        /** The categories any of {@code labels} belongs to, in the order of the question page. */
+        static List<Category> covering(List<SecurityLabel> labels) {
+            return java.util.Arrays.stream(values()).filter(c -> c.labels.stream().anyMatch(labels::contains))
+                    .toList();
+        }
+
+        /** The labels of {@code labels} that no category covers. */
+        static List<SecurityLabel> uncovered(List<SecurityLabel> labels) {
+            return labels.stream().filter(l -> covering(List.of(l)).isEmpty()).toList();
+        }
     }
 
     /** Which draft and which answers the check page showed: a sign must match (another tab may have changed it). */
@@ -84,14 +95,8 @@ final class ConsentDraft {
         old.grantees().forEach(g -> draft.grantees.put(g, HospitalNames.of(g)));
         draft.purposes = old.purposes();
         draft.kinds = old.resourceClasses();
-        List<SecurityLabel> covered = new ArrayList<>();
-        for (Category category : Category.values()) {
-            if (category.labels.stream().anyMatch(old.withheld()::contains)) {
-                draft.kept.add(category);
-                covered.addAll(category.labels);
-            }
-        }
-        draft.otherLabels = old.withheld().stream().filter(l -> !covered.contains(l)).toList();
+        draft.kept.addAll(Category.covering(old.withheld()));
+        draft.otherLabels = Category.uncovered(old.withheld());
         draft.from = old.from() == null || !old.from().isAfter(now) ? null : LocalDate.ofInstant(old.from(), zone);
         draft.until = old.until() == null ? null : LocalDate.ofInstant(old.until(), zone);
         draft.replacedFrom = old.from();
@@ -123,12 +128,12 @@ final class ConsentDraft {
      * same day) and its own end (on the same day), so that an unchanged date is not a change.
      */
     ConsentChoices choices(ZoneId zone, LocalDate today, Instant now) {
-        Instant start = from == null || !from.isAfter(today) ? null : from.atStartOfDay(zone).toInstant();
+        Instant start = from == null || !from.isAfter(today) ? null : ConsentChoices.startOf(from, zone);
         if (replacedFrom != null && (start == null && !replacedFrom.isAfter(now)
                 || from != null && from.equals(LocalDate.ofInstant(replacedFrom, zone)))) {
             start = replacedFrom;
         }
-        Instant end = until == null ? null : until.plusDays(1).atStartOfDay(zone).toInstant().minusSeconds(1);
+        Instant end = until == null ? null : ConsentChoices.endOf(until, zone);
         if (replacedUntil != null && until != null && until.equals(LocalDate.ofInstant(replacedUntil, zone))) {
             end = replacedUntil;
         }

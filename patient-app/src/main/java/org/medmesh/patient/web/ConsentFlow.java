@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.medmesh.chaincode.consent.ConsentGrant;
-import org.medmesh.chaincode.consent.ConsentId;
 import org.medmesh.chaincode.consent.EffectiveStatus;
 import org.medmesh.patient.cli.PlainWords;
 import org.medmesh.patient.consent.ConsentChoices;
@@ -65,11 +64,9 @@ final class ConsentFlow {
                     check.page(draft, wallet, session.csrf(), List.of())));
         }
         ConsentQuestions.Step step = ConsentQuestions.Step.of(path.substring("/consents/new/".length()));
-        if (step == null || step == ConsentQuestions.Step.HOLDER && draft.replaces != null) {
-            return Screen.go(CHECK);
-        }
-        if (step != ConsentQuestions.Step.HOLDER && draft.holder == null) {
-            return Screen.go(ConsentQuestions.Step.HOLDER.path());
+        Optional<Screen> elsewhere = elsewhere(draft, step);
+        if (elsewhere.isPresent()) {
+            return elsewhere.get();
         }
         return Screen.show(step.title, back(draft, step) + questions.page(step, draft, wallet, session.csrf(),
                 List.of(), null));
@@ -94,11 +91,9 @@ final class ConsentFlow {
                     : Screen.go(CHECK);
         }
         ConsentQuestions.Step step = ConsentQuestions.Step.of(path.substring("/consents/new/".length()));
-        if (step == null || step == ConsentQuestions.Step.HOLDER && draft.replaces != null) {
-            return Screen.go(CHECK);
-        }
-        if (step != ConsentQuestions.Step.HOLDER && draft.holder == null) {
-            return Screen.go(ConsentQuestions.Step.HOLDER.path());
+        Optional<Screen> elsewhere = elsewhere(draft, step);
+        if (elsewhere.isPresent()) {
+            return elsewhere.get();
         }
         List<String[]> errors = questions.answer(step, draft, wallet, form, LocalDate.now(clock));
         if (!errors.isEmpty()) {
@@ -120,12 +115,7 @@ final class ConsentFlow {
             session.draft(new ConsentDraft());
             return Screen.go(ConsentQuestions.Step.HOLDER.path());
         }
-        Optional<Wallet.HeldConsent> held;
-        try {
-            held = wallet.findConsent(ConsentId.parse(change));
-        } catch (RuntimeException e) {
-            held = Optional.empty();
-        }
+        Optional<Wallet.HeldConsent> held = ConsentPages.find(wallet, change);
         if (held.isEmpty()) {
             return Screen.show("Change a consent", "<p>Your wallet holds no such consent. <a href=\"/consents\">"
                     + "Back to your consents</a>.</p>");
@@ -261,6 +251,20 @@ final class ConsentFlow {
             }
         }
         return status == EffectiveStatus.ACTIVE || status == EffectiveStatus.NOT_YET_VALID;
+    }
+
+    /**
+     * Where a question's page sends the patient instead, if anywhere: an unknown step or the holder of a consent being
+     * changed to the check page, any question before the holder is chosen to that question.
+     */
+    private static Optional<Screen> elsewhere(ConsentDraft draft, ConsentQuestions.Step step) {
+        if (step == null || step == ConsentQuestions.Step.HOLDER && draft.replaces != null) {
+            return Optional.of(Screen.go(CHECK));
+        }
+        if (step != ConsentQuestions.Step.HOLDER && draft.holder == null) {
+            return Optional.of(Screen.go(ConsentQuestions.Step.HOLDER.path()));
+        }
+        return Optional.empty();
     }
 
     /** The first question without an answer, if any. */

@@ -115,7 +115,8 @@ final class ConsentPages {
                 + "</p></div><p><a href=\"/consents\">Back to your consents</a></p>";
     }
 
-    private static Optional<Wallet.HeldConsent> find(Wallet wallet, String id) {
+    /** The wallet's consent of this id, if the text is one and the wallet holds it. */
+    static Optional<Wallet.HeldConsent> find(Wallet wallet, String id) {
         try {
             return wallet.findConsent(ConsentId.parse(id == null ? "" : id));
         } catch (RuntimeException e) {

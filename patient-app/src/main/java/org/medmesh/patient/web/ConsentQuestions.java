@@ -1,6 +1,5 @@
 package org.medmesh.patient.web;
 
-import java.net.URI;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -114,7 +113,8 @@ final class ConsentQuestions {
         List<String[]> errors = new ArrayList<>();
         switch (step) {
             case HOLDER -> {
-                Did holder = Enrolments.enrolledHospitals(wallet).stream().filter(h -> h.value().equals(first(form, "holder")))
+                Did holder = Enrolments.enrolledHospitals(wallet).stream()
+                        .filter(h -> h.value().equals(first(form, "holder")))
                         .findFirst().orElse(null);
                 if (holder == null) {
                     errors.add(error("holder", "Choose the hospital whose records you want to share"));
@@ -198,7 +198,7 @@ final class ConsentQuestions {
         String address = first(form, "address");
         if (address != null && !address.isBlank()) {
             try {
-                NodeIdentity identity = nodes.identity(webAddress(address.strip()));
+                NodeIdentity identity = nodes.identity(Forms.webAddress(address));
                 if (identity.did().equals(draft.holder)) {
                     return List.<String[]>of(error("address", "That is " + HospitalNames.of(draft.holder)
                             + ", which already keeps these records: name another hospital"));
@@ -309,14 +309,6 @@ final class ConsentQuestions {
                 .toList();
     }
 
-    private static URI webAddress(String text) {
-        URI uri = URI.create(text);
-        if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
-                || uri.getHost() == null) {
-            throw new IllegalArgumentException("not a web address");
-        }
-        return uri;
-    }
 
     private static String purposeHint(PurposeOfUse purpose) {
         return switch (purpose) {

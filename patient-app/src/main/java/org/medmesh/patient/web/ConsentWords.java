@@ -3,8 +3,10 @@ package org.medmesh.patient.web;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.hyperledger.fabric.shim.ChaincodeException;
@@ -53,15 +55,9 @@ final class ConsentWords {
 
     /** The categories the labels stand for, in the words of the question page; other labels in their own words. */
     private static String withheld(List<SecurityLabel> labels) {
-        List<String> words = new ArrayList<>();
-        List<SecurityLabel> covered = new ArrayList<>();
-        for (ConsentDraft.Category category : ConsentDraft.Category.values()) {
-            if (category.labels.stream().anyMatch(labels::contains)) {
-                words.add(category.words.toLowerCase(java.util.Locale.ENGLISH).replace("hiv/aids", "HIV/AIDS"));
-                covered.addAll(category.labels);
-            }
-        }
-        List<String> others = labels.stream().filter(l -> !covered.contains(l)).map(Enum::name).toList();
+        List<String> words = new ArrayList<>(ConsentDraft.Category.covering(labels).stream()
+                .map(c -> c.words.toLowerCase(Locale.ENGLISH).replace("hiv/aids", "HIV/AIDS")).toList());
+        List<String> others = ConsentDraft.Category.uncovered(labels).stream().map(Enum::name).toList();
         if (!others.isEmpty()) {
             words.add(PlainWords.labels(others));
         }
@@ -69,6 +65,11 @@ final class ConsentWords {
     }
 
     private static String day(Instant instant, ZoneId zone) {
-        return ConsentCheck.day(LocalDate.ofInstant(instant, zone));
+        return day(LocalDate.ofInstant(instant, zone));
+    }
+
+    /** A day as people write it: "31 December 2027". */
+    static String day(LocalDate day) {
+        return day.format(DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH));
     }
 }

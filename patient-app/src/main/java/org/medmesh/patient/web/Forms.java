@@ -1,5 +1,6 @@
 package org.medmesh.patient.web;
 
+import java.net.URI;
 import java.util.List;
 
 /**
@@ -88,6 +89,20 @@ final class Forms {
                 + box(name + "-month", "Month", answer.month(), 2, described)
                 + box(name + "-year", "Year", answer.year(), 4, described)
                 + "</div></fieldset></div>";
+    }
+
+    /**
+     * A hospital's address as typed: an http(s) URL with a host.
+     *
+     * @throws IllegalArgumentException if it is not one
+     */
+    static URI webAddress(String text) {
+        URI uri = URI.create(text == null ? "" : text.strip());
+        if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
+                || uri.getHost() == null) {
+            throw new IllegalArgumentException("not a web address");
+        }
+        return uri;
     }
 
     private static String box(String id, String label, String value, int width, String described) {

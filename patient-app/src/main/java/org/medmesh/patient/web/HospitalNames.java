@@ -7,12 +7,10 @@ final class HospitalNames {
     private HospitalNames() {}
 
     static String of(Did did) {
-        String value = did.value();
-        String prefix = "did:medmesh:org:";
-        if (!value.startsWith(prefix)) {
-            return value;
+        if (!did.isOrganization()) {
+            return did.value();
         }
-        String msp = value.substring(prefix.length());
+        String msp = did.mspId();
         if (msp.endsWith("MSP") && msp.length() > 3) {
             msp = msp.substring(0, msp.length() - 3);
         }

@@ -76,11 +76,7 @@ final class Pages {
     String enrol(Wallet wallet, String csrf, String address, String code) {
         URI node;
         try {
-            node = URI.create(address == null ? "" : address.strip());
-            if (node.getScheme() == null || !(node.getScheme().equals("http") || node.getScheme().equals("https"))
-                    || node.getHost() == null) {
-                throw new IllegalArgumentException("not a web address");
-            }
+            node = Forms.webAddress(address);
         } catch (IllegalArgumentException e) {
             return enrolForm(csrf, address, "Enter the hospital's address as the desk gave it, starting with https://");
         }
