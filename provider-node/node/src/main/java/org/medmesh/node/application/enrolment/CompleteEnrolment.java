@@ -13,9 +13,6 @@ import org.medmesh.node.application.enrolment.EnrolmentException.Reason;
 import org.medmesh.node.application.port.EnrolmentChallenges;
 import org.medmesh.node.application.port.LedgerClient;
 import org.medmesh.consent.ledger.Did;
-import org.medmesh.node.domain.ledger.DidDocument;
-import org.medmesh.patient.wallet.DidAuthException;
-import org.medmesh.patient.wallet.DidAuthResponse;
 
 /**
  * Completes an enrolment: the wallet's response must be signed with the current signing key of the DID it names
@@ -48,27 +45,12 @@ public final class CompleteEnrolment {
         if (!challenges.isOpen(codeHash, now)) {
             throw new EnrolmentException(Reason.CODE_NOT_OPEN, "the enrolment code is unknown, used or expired");
         }
-        Did did = claimedDid(responseJws);
-        DidDocument document = ledger.resolve(did).filter(d -> !d.deactivated()).orElseThrow(() ->
-                new EnrolmentException(Reason.UNKNOWN_DID, "the DID is not registered on the ledger"));
-        try {
-            DidAuthResponse.verify(responseJws, ledger.organization().value(), code, document.signingKey(), now,
-                    MAX_AGE);
-        } catch (DidAuthException e) {
-            throw new EnrolmentException(Reason.NOT_VERIFIED, "the response does not verify: " + e.getMessage());
-        }
+        Did did = DidAuth.claimed(responseJws, "the response is not a DID-auth response");
+        DidAuth.verify(ledger, responseJws, did, code, now, MAX_AGE, "the DID", "the response");
         String patientId = challenges.consume(codeHash, now).orElseThrow(() ->
                 new EnrolmentException(Reason.CODE_NOT_OPEN, "the enrolment code is unknown, used or expired"));
         link(patientId, did);
         return did;
-    }
-
-    private static Did claimedDid(String responseJws) {
-        try {
-            return Did.parse(DidAuthResponse.claimedDid(responseJws));
-        } catch (RuntimeException e) {
-            throw new EnrolmentException(Reason.NOT_VERIFIED, "the response is not a DID-auth response");
-        }
     }
 
     private void link(String patientId, Did did) {

@@ -9,9 +9,6 @@ import org.medmesh.node.application.fhir.PatientRecords;
 import org.medmesh.node.application.port.LedgerClient;
 import org.medmesh.node.application.port.PatientLinks;
 import org.medmesh.consent.ledger.Did;
-import org.medmesh.node.domain.ledger.DidDocument;
-import org.medmesh.patient.wallet.DidAuthException;
-import org.medmesh.patient.wallet.DidAuthResponse;
 
 /**
  * A patient tells this hospital that their DID here and their DID at another hospital (the holder) are the same
@@ -51,15 +48,15 @@ public final class LinkPatient {
         if (!holder.isOrganization() || holder.equals(ledger.organization())) {
             throw new EnrolmentException(Reason.NOT_VERIFIED, "the holder is another hospital's organisation DID");
         }
-        Did patientHere = claimed(here);
-        Did patientThere = claimed(there);
+        Did patientHere = DidAuth.claimed(here, "not a DID-auth response");
+        Did patientThere = DidAuth.claimed(there, "not a DID-auth response");
         if (patientHere.equals(patientThere) || patientHere.isOrganization() || patientThere.isOrganization()) {
             throw new EnrolmentException(Reason.NOT_VERIFIED, "two different patient DIDs must sign");
         }
         String statement = statement(holder, patientThere, patientHere);
         Instant now = clock.instant();
-        verify(here, patientHere, statement, now);
-        verify(there, patientThere, statement, now);
+        DidAuth.verify(ledger, here, patientHere, statement, now, MAX_AGE, "a signing DID", "a signature");
+        DidAuth.verify(ledger, there, patientThere, statement, now, MAX_AGE, "a signing DID", "a signature");
         String patientId = records.patientWithIdentifier(CompleteEnrolment.DID_SYSTEM, patientHere.value())
                 .orElseThrow(() -> new EnrolmentException(Reason.UNKNOWN_PATIENT,
                         "the DID signing for this hospital is not enrolled here"));
@@ -67,22 +64,5 @@ public final class LinkPatient {
         return new Linked(patientId, holder, patientThere);
     }
 
-    private void verify(String response, Did did, String statement, Instant now) {
-        DidDocument document = ledger.resolve(did).filter(d -> !d.deactivated()).orElseThrow(() ->
-                new EnrolmentException(Reason.UNKNOWN_DID, "a signing DID is not registered on the ledger"));
-        try {
-            DidAuthResponse.verify(response, ledger.organization().value(), statement, document.signingKey(), now,
-                    MAX_AGE);
-        } catch (DidAuthException e) {
-            throw new EnrolmentException(Reason.NOT_VERIFIED, "a signature does not verify: " + e.getMessage());
-        }
-    }
 
-    private static Did claimed(String response) {
-        try {
-            return Did.parse(DidAuthResponse.claimedDid(response));
-        } catch (RuntimeException e) {
-            throw new EnrolmentException(Reason.NOT_VERIFIED, "not a DID-auth response");
-        }
-    }
 }

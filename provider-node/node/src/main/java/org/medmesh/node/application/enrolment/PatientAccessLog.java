@@ -3,16 +3,12 @@ package org.medmesh.node.application.enrolment;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
-import org.medmesh.node.application.enrolment.EnrolmentException.Reason;
 import org.medmesh.node.application.port.LedgerClient;
 import org.medmesh.node.domain.ledger.AccessEvent;
 import org.medmesh.consent.ledger.Did;
-import org.medmesh.node.domain.ledger.DidDocument;
 import org.medmesh.node.domain.ledger.Page;
 import org.medmesh.node.domain.ledger.PageRequest;
 import org.medmesh.node.domain.ledger.TimeRange;
-import org.medmesh.patient.wallet.DidAuthException;
-import org.medmesh.patient.wallet.DidAuthResponse;
 
 /**
  * A patient's own access log, read from the ledger through any node: every access decision any hospital recorded
@@ -33,20 +29,7 @@ public final class PatientAccessLog {
 
     /** The page of the signing patient's access events in {@code range}. */
     public Page<AccessEvent> read(String didAuthResponse, TimeRange range, PageRequest page) {
-        Did did;
-        try {
-            did = Did.parse(DidAuthResponse.claimedDid(didAuthResponse));
-        } catch (RuntimeException e) {
-            throw new EnrolmentException(Reason.NOT_VERIFIED, "not a DID-auth response");
-        }
-        DidDocument document = ledger.resolve(did).filter(d -> !d.deactivated()).orElseThrow(() ->
-                new EnrolmentException(Reason.UNKNOWN_DID, "the DID is not registered on the ledger"));
-        try {
-            DidAuthResponse.verify(didAuthResponse, ledger.organization().value(), STATEMENT, document.signingKey(),
-                    clock.instant(), MAX_AGE);
-        } catch (DidAuthException e) {
-            throw new EnrolmentException(Reason.NOT_VERIFIED, "the response does not verify: " + e.getMessage());
-        }
+        Did did = DidAuth.verified(ledger, didAuthResponse, STATEMENT, clock.instant(), MAX_AGE);
         return ledger.accessByPatient(did, range, page);
     }
 }

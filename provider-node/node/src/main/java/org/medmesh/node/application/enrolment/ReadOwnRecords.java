@@ -14,9 +14,6 @@ import org.medmesh.node.application.fhir.PatientRecords;
 import org.medmesh.node.application.port.AccessChallenges;
 import org.medmesh.node.application.port.LedgerClient;
 import org.medmesh.consent.ledger.Did;
-import org.medmesh.node.domain.ledger.DidDocument;
-import org.medmesh.patient.wallet.DidAuthException;
-import org.medmesh.patient.wallet.DidAuthResponse;
 
 /**
  * A patient reads their own records here (right of access), with no password stored at the hospital: the wallet
@@ -64,21 +61,8 @@ public final class ReadOwnRecords {
      * the DID's current key on the ledger, and that DID is enrolled here.
      */
     public List<StoredResource> read(String didAuthResponse, String challenge) {
-        Did did;
-        try {
-            did = Did.parse(DidAuthResponse.claimedDid(didAuthResponse));
-        } catch (RuntimeException e) {
-            throw new EnrolmentException(Reason.NOT_VERIFIED, "not a DID-auth response");
-        }
-        DidDocument document = ledger.resolve(did).filter(d -> !d.deactivated()).orElseThrow(() ->
-                new EnrolmentException(Reason.UNKNOWN_DID, "the DID is not registered on the ledger"));
         Instant now = clock.instant();
-        try {
-            DidAuthResponse.verify(didAuthResponse, ledger.organization().value(), challenge, document.signingKey(),
-                    now, LIFETIME);
-        } catch (DidAuthException e) {
-            throw new EnrolmentException(Reason.NOT_VERIFIED, "the response does not verify: " + e.getMessage());
-        }
+        Did did = DidAuth.verified(ledger, didAuthResponse, challenge, now, LIFETIME);
         if (!challenges.consumeFor(did.value(), Sha256.hex(challenge), now)) {
             throw new EnrolmentException(Reason.CODE_NOT_OPEN, "the challenge is unknown, used or expired");
         }
