@@ -14,6 +14,7 @@ import org.medmesh.chaincode.consent.ProvisionType;
 import org.medmesh.chaincode.consent.PurposeOfUse;
 import org.medmesh.chaincode.consent.SecurityLabel;
 import org.medmesh.chaincode.identity.Did;
+import org.medmesh.consent.decision.AccessRequest;
 
 /**
  * What a patient decides, in plain terms: which hospitals ({@code grantees}) may receive the records one hospital
@@ -35,7 +36,6 @@ import org.medmesh.chaincode.identity.Did;
 public record ConsentChoices(List<Did> grantees, Did holder, List<PurposeOfUse> purposes, List<String> resourceClasses,
         List<SecurityLabel> withheld, Instant from, Instant until) {
 
-    private static final String RESOURCE_TYPE = "[A-Z][A-Za-z]{1,63}";
     private static final int MAX_ENTRIES = 100;
 
     public ConsentChoices {
@@ -56,7 +56,7 @@ public record ConsentChoices(List<Did> grantees, Did holder, List<PurposeOfUse> 
         if (purposes.isEmpty()) {
             throw new IllegalArgumentException("name at least one purpose");
         }
-        if (!resourceClasses.stream().allMatch(c -> c.matches(RESOURCE_TYPE))) {
+        if (!resourceClasses.stream().allMatch(c -> c.matches(AccessRequest.RESOURCE_TYPE))) {
             throw new IllegalArgumentException("record kinds are FHIR resource type names, e.g. Observation");
         }
         if (from != null && until != null && from.isAfter(until)) {

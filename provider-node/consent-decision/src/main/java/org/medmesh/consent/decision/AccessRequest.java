@@ -18,8 +18,10 @@ import org.medmesh.consent.ledger.Did;
 public record AccessRequest(Did requester, Did holder, Did patient, String purpose, Set<String> classes,
         Instant time) {
 
-    private static final String PURPOSE = "[A-Z][A-Z0-9]{1,31}";
-    private static final String RESOURCE_TYPE = "[A-Z][A-Za-z]{1,63}";
+    /** What a PurposeOfUse code looks like, e.g. {@code TREAT}. */
+    public static final String PURPOSE = "[A-Z][A-Z0-9]{1,31}";
+    /** What a FHIR resource type name looks like, e.g. {@code Observation}. */
+    public static final String RESOURCE_TYPE = "[A-Z][A-Za-z]{1,63}";
 
     public AccessRequest {
         Objects.requireNonNull(requester, "requester");

@@ -8,8 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Forgets the nonces of exchange requests that could no longer be accepted anyway. Only keeps the table small:
- * verification does not depend on it running (an expired request is refused on its expiry alone).
+ * Forgets the nonces of exchange requests that could no longer be accepted anyway, and (in the same store call) the
+ * patients' expired or used access challenges. Only keeps the tables small: verification does not depend on it
+ * running (an expired request or challenge is refused on its expiry alone).
  */
 @Singleton
 class NonceCleanup {

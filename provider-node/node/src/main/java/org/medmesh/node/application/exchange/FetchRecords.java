@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Predicate;
+import org.medmesh.consent.decision.AccessRequest;
 import org.medmesh.node.application.fhir.PatientRecords;
 import org.medmesh.node.application.identity.DidResolver;
 import org.medmesh.node.application.port.ExchangeClient;
@@ -157,10 +158,10 @@ public final class FetchRecords {
     }
 
     private static void check(FetchOrder order) {
-        if (!order.purpose().matches("[A-Z][A-Z0-9]{1,31}")) {
+        if (!order.purpose().matches(AccessRequest.PURPOSE)) {
             throw new FetchException(FetchException.Reason.MALFORMED, "purpose must be a PurposeOfUse code, e.g. TREAT");
         }
-        if (!order.classes().stream().allMatch(c -> c.matches("[A-Z][A-Za-z]{1,63}"))) {
+        if (!order.classes().stream().allMatch(c -> c.matches(AccessRequest.RESOURCE_TYPE))) {
             throw new FetchException(FetchException.Reason.MALFORMED, "classes must be FHIR resource type names");
         }
         if (order.emergency() != null && !EmergencyAccess.PURPOSE.equals(order.purpose())) {

@@ -21,6 +21,15 @@ public final class JsonBodies {
                 new ApiException(ApiError.BAD_REQUEST, "\"" + field + "\" must be a non-empty string"));
     }
 
+    /** The id of the local Patient the body's {@code "patient"} field references, e.g. {@code Patient/123}. */
+    public static String patientId(String body) {
+        String reference = text(body, "patient");
+        if (!reference.matches("Patient/[A-Za-z0-9\\-.]{1,64}")) {
+            throw new ApiException(ApiError.BAD_REQUEST, "\"patient\" must be a reference such as Patient/123");
+        }
+        return reference.substring("Patient/".length());
+    }
+
     /** The named text field, if the body has it; present but not a non-empty string is a 400. */
     public static Optional<String> optionalText(String body, String field) {
         JsonNode value = object(body, field).get(field);

@@ -46,11 +46,7 @@ final class EnrolmentController {
     HttpResponse<Map<String, Object>> start(@Nullable @Header(HttpHeaders.AUTHORIZATION) String header,
             @Nullable @Body String body) {
         authorization.require(header, Set.of(Role.ADMIN, Role.CLINICIAN));
-        String reference = JsonBodies.text(body, "patient");
-        if (!reference.matches("Patient/[A-Za-z0-9\\-.]{1,64}")) {
-            throw new ApiException(ApiError.BAD_REQUEST, "\"patient\" must be a reference such as Patient/123");
-        }
-        EnrolmentCode code = start.start(reference.substring("Patient/".length()));
+        EnrolmentCode code = start.start(JsonBodies.patientId(body));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("challenge", code.code());
         json.put("hospital", code.hospital().value());

@@ -62,7 +62,7 @@ final class FetchController {
     HttpResponse<Map<String, Object>> fetch(@Nullable @Header(HttpHeaders.AUTHORIZATION) String header,
             @Nullable @Body String body) {
         Caller caller = authorization.require(header, CLINICAL);
-        FetchOrder order = new FetchOrder(patientId(body), JsonBodies.text(body, "purpose"),
+        FetchOrder order = new FetchOrder(JsonBodies.patientId(body), JsonBodies.text(body, "purpose"),
                 JsonBodies.texts(body, "classes"), holder(body), null, caller.subject());
         return accepted(fetch.start(order));
     }
@@ -78,8 +78,8 @@ final class FetchController {
         } catch (IllegalArgumentException e) {
             throw new ApiException(ApiError.BAD_REQUEST, e.getMessage());
         }
-        FetchOrder order = new FetchOrder(patientId(body), EmergencyAccess.PURPOSE, JsonBodies.texts(body, "classes"),
-                holder(body), emergency, caller.subject());
+        FetchOrder order = new FetchOrder(JsonBodies.patientId(body), EmergencyAccess.PURPOSE,
+                JsonBodies.texts(body, "classes"), holder(body), emergency, caller.subject());
         return accepted(fetch.start(order));
     }
 
@@ -99,13 +99,6 @@ final class FetchController {
                 .body(json(job));
     }
 
-    private static String patientId(String body) {
-        String reference = JsonBodies.text(body, "patient");
-        if (!reference.matches("Patient/[A-Za-z0-9\\-.]{1,64}")) {
-            throw new ApiException(ApiError.BAD_REQUEST, "\"patient\" must be a reference such as Patient/123");
-        }
-        return reference.substring("Patient/".length());
-    }
 
     private static Did holder(String body) {
         return JsonBodies.optionalText(body, "holder").map(LinkController::organization).orElse(null);
