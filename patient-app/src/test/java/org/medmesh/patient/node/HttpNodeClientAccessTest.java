@@ -20,29 +20,7 @@ import org.medmesh.chaincode.identity.Did;
 import org.medmesh.patient.wallet.PatientIdentity;
 
 /** The HTTP client's link and access-log calls against an in-process node that answers per the contract. */
-class HttpNodeClientAccessTest {
-
-    static final Instant NOW = Instant.parse("2026-03-02T09:30:00Z");
-    static final Did RIVER = Did.forOrganization("RiverClinicMSP");
-
-    private final FakeNode node = FakeNode.start("CityHospitalMSP", "City Hospital", NOW);
-    private final NodeClient client = NodeClient.overHttp(Duration.ofSeconds(2), Duration.ofMillis(500));
-    private final PatientIdentity patient = PatientIdentity.create(new SecureRandom());
-
-    @AfterEach
-    void stopNode() {
-        node.close();
-    }
-
-    private void registered() {
-        client.registerPatient(node.url(), patient.signedCreate());
-    }
-
-    private static NodeException failure(ThrowingCallable call) {
-        Throwable thrown = catchThrowable(call);
-        assertThat(thrown).isInstanceOf(NodeException.class);
-        return (NodeException) thrown;
-    }
+class HttpNodeClientAccessTest extends FakeNodeClientTest {
 
     @Nested
     class Link {
@@ -51,7 +29,7 @@ class HttpNodeClientAccessTest {
 
         /** The patient enrolled at this node (the requester) with {@code patient}, and {@code atRiver} at River. */
         private void enrolledHere() {
-            registered();
+            registered(patient);
             client.registerPatient(node.url(), atRiver.signedCreate());
             node.issueChallenge("E1");
             client.answerEnrolmentChallenge(node.url(), "E1", patient.signedChallengeResponse(node.did().value(), "E1",
@@ -88,7 +66,7 @@ class HttpNodeClientAccessTest {
 
         @Test
         void reports_a_patient_not_enrolled_at_the_node_as_unknown_patient() {
-            registered();
+            registered(patient);
             client.registerPatient(node.url(), atRiver.signedCreate());
 
             NodeException e = failure(this::link);
@@ -153,7 +131,7 @@ class HttpNodeClientAccessTest {
 
         @Test
         void sends_the_did_auth_response_in_its_header_and_asks_for_full_pages() {
-            registered();
+            registered(patient);
             String proof = proof();
 
             client.accessLog(node.url(), proof, null, null);
@@ -165,7 +143,7 @@ class HttpNodeClientAccessTest {
 
         @Test
         void reads_permits_denials_and_break_glass_with_their_codes() {
-            registered();
+            registered(patient);
             ConsentId consent = ConsentId.parse("c-" + "a".repeat(64));
             node.recordAccess(FakeNode.accessEvent("e-1", NOW, RIVER, node.did(), patient.did())
                     .put("consent", consent.value()).put("count", 3).put("releasedHash", "f".repeat(64)));
@@ -192,7 +170,7 @@ class HttpNodeClientAccessTest {
 
         @Test
         void follows_bookmarks_to_the_last_page() {
-            registered();
+            registered(patient);
             recorded(5);
             node.accessPageSize(2);
 
@@ -205,7 +183,7 @@ class HttpNodeClientAccessTest {
 
         @Test
         void stops_at_an_empty_page_even_with_a_bookmark() {
-            registered();
+            registered(patient);
             node.script("GET /relay/access",
                     FakeNode.raw(200, "application/json", "{\"events\":[],\"bookmark\":\"x\"}"));
 
@@ -215,7 +193,7 @@ class HttpNodeClientAccessTest {
 
         @Test
         void passes_the_period_as_instants() {
-            registered();
+            registered(patient);
             recorded(3);
 
             List<AccessEvent> events =
@@ -229,7 +207,7 @@ class HttpNodeClientAccessTest {
 
         @Test
         void reports_a_response_for_another_hospital_as_not_verified() {
-            registered();
+            registered(patient);
 
             NodeException e = failure(() -> client.accessLog(node.url(),
                     patient.signedChallengeResponse(RIVER.value(), "medmesh-access-log", NOW), null, null));
@@ -240,7 +218,7 @@ class HttpNodeClientAccessTest {
 
         @Test
         void refuses_an_event_about_another_did() {
-            registered();
+            registered(patient);
             PatientIdentity someoneElse = PatientIdentity.create(new SecureRandom());
             node.script("GET /relay/access", FakeNode.raw(200, "application/json", "{\"events\":["
                     + FakeNode.accessEvent("e-9", NOW, RIVER, node.did(), someoneElse.did()) + "]}"));
@@ -251,7 +229,7 @@ class HttpNodeClientAccessTest {
 
         @Test
         void refuses_a_bookmark_that_leads_back_to_an_earlier_page() {
-            registered();
+            registered(patient);
             String page = "{\"events\":[" + FakeNode.accessEvent("e-1", NOW, RIVER, node.did(), patient.did())
                     + "],\"bookmark\":\"again\"}";
             node.script("GET /relay/access", FakeNode.raw(200, "application/json", page));
@@ -263,7 +241,7 @@ class HttpNodeClientAccessTest {
 
         @Test
         void refuses_a_code_that_could_write_to_the_terminal() {
-            registered();
+            registered(patient);
             node.script("GET /relay/access", FakeNode.raw(200, "application/json", "{\"events\":["
                     + FakeNode.accessEvent("e-1", NOW, RIVER, node.did(), patient.did()).put("purpose", "\u001b[2J")
                     + "]}"));
@@ -274,7 +252,7 @@ class HttpNodeClientAccessTest {
 
         @Test
         void refuses_an_unknown_decision() {
-            registered();
+            registered(patient);
             node.script("GET /relay/access", FakeNode.raw(200, "application/json", "{\"events\":["
                     + FakeNode.accessEvent("e-1", NOW, RIVER, node.did(), patient.did()).put("decision", "maybe")
                     + "]}"));

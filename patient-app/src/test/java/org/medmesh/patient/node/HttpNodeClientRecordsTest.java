@@ -19,22 +19,10 @@ import org.medmesh.patient.wallet.DidAuthResponse;
 import org.medmesh.patient.wallet.PatientIdentity;
 
 /** The patient's own records: {@code POST /patients/challenges}, then {@code GET /patients/records} with DID auth. */
-class HttpNodeClientRecordsTest {
+class HttpNodeClientRecordsTest extends FakeNodeClientTest {
 
-    static final Instant NOW = Instant.parse("2026-03-02T09:30:00Z");
-    static final Did RIVER = Did.forOrganization("RiverClinicMSP");
-
-    private final FakeNode node = FakeNode.start("CityHospitalMSP", "City Hospital", NOW);
-    private final NodeClient client = new HttpNodeClient(Duration.ofSeconds(2), Duration.ofSeconds(2));
-    private final PatientIdentity patient = PatientIdentity.create(new SecureRandom());
-
-    @AfterEach
-    void stopNode() {
-        node.close();
-    }
-
-    private void registered(PatientIdentity identity) {
-        client.registerPatient(node.url(), identity.signedCreate());
+    HttpNodeClientRecordsTest() {
+        super(new HttpNodeClient(Duration.ofSeconds(2), Duration.ofSeconds(2)));
     }
 
     private void enrolled(PatientIdentity identity) {
@@ -51,12 +39,6 @@ class HttpNodeClientRecordsTest {
     private OwnRecords read(PatientIdentity signer, String challenge) {
         return client.records(node.url(), challenge,
                 signer.signedChallengeResponse(node.did().value(), challenge, NOW));
-    }
-
-    private static NodeException failure(ThrowingCallable call) {
-        Throwable thrown = catchThrowable(call);
-        assertThat(thrown).isInstanceOf(NodeException.class);
-        return (NodeException) thrown;
     }
 
     @Nested

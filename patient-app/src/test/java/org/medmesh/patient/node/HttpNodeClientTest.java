@@ -30,36 +30,13 @@ import org.medmesh.patient.consent.ConsentComposer;
 import org.medmesh.patient.wallet.PatientIdentity;
 
 /** The HTTP client against an in-process node that answers per the contract. */
-class HttpNodeClientTest {
-
-    static final Instant NOW = Instant.parse("2026-03-02T09:30:00Z");
-    static final Did RIVER = Did.forOrganization("RiverClinicMSP");
-
-    private final FakeNode node = FakeNode.start("CityHospitalMSP", "City Hospital", NOW);
-    private final NodeClient client = NodeClient.overHttp(Duration.ofSeconds(2), Duration.ofMillis(500));
-    private final PatientIdentity patient = PatientIdentity.create(new SecureRandom());
-
-    @AfterEach
-    void stopNode() {
-        node.close();
-    }
-
-    private PatientIdentity registered() {
-        client.registerPatient(node.url(), patient.signedCreate());
-        return patient;
-    }
+class HttpNodeClientTest extends FakeNodeClientTest {
 
     private ComposedConsent granted() {
         ComposedConsent consent = ConsentComposer.compose(ConsentChoices.forTreatment(List.of(RIVER), node.did()),
-                registered(), NOW);
+                registered(patient), NOW);
         client.submitGrant(node.url(), consent.grantJws(), consent.documentBytes());
         return consent;
-    }
-
-    private static NodeException failure(ThrowingCallable call) {
-        Throwable thrown = catchThrowable(call);
-        assertThat(thrown).isInstanceOf(NodeException.class);
-        return (NodeException) thrown;
     }
 
     @Nested
@@ -129,7 +106,7 @@ class HttpNodeClientTest {
 
         @Test
         void reports_the_problems_status_code_and_detail() {
-            registered();
+            registered(patient);
 
             NodeException e = failure(() -> client.registerPatient(node.url(), patient.signedCreate()));
 
@@ -146,7 +123,7 @@ class HttpNodeClientTest {
 
         @Test
         void posts_the_rotation_and_returns_the_next_version() {
-            registered();
+            registered(patient);
             PatientIdentity.Rotation rotation = patient.rotate(new SecureRandom(), false);
 
             PatientDidCommit commit = client.rotatePatientKeys(node.url(), rotation.signedOperation());
@@ -159,7 +136,7 @@ class HttpNodeClientTest {
 
         @Test
         void reports_a_rotation_the_ledger_already_has_as_a_refusal() {
-            registered();
+            registered(patient);
             String rotation = patient.rotate(new SecureRandom(), false).signedOperation();
             client.rotatePatientKeys(node.url(), rotation);
 
@@ -175,7 +152,7 @@ class HttpNodeClientTest {
 
         @Test
         void posts_the_signed_response_to_the_challenges_path() {
-            registered();
+            registered(patient);
             node.issueChallenge("ABCD-1234");
             String response = patient.signedChallengeResponse(node.did().value(), "ABCD-1234", NOW);
 
@@ -189,7 +166,7 @@ class HttpNodeClientTest {
 
         @Test
         void percent_encodes_a_challenge_with_spaces_slashes_and_plus_signs() {
-            registered();
+            registered(patient);
             String challenge = "a b/c+d";
             node.issueChallenge(challenge);
 
@@ -203,7 +180,7 @@ class HttpNodeClientTest {
 
         @Test
         void reports_an_unknown_challenge_as_a_refusal() {
-            registered();
+            registered(patient);
 
             NodeException e = failure(() -> client.answerEnrolmentChallenge(node.url(), "NOPE",
                     patient.signedChallengeResponse(node.did().value(), "NOPE", NOW)));
@@ -231,7 +208,7 @@ class HttpNodeClientTest {
         @Test
         void returns_the_receipt_for_the_consent_id_the_grant_defines() {
             ComposedConsent consent = ConsentComposer.compose(
-                    ConsentChoices.forTreatment(List.of(RIVER), node.did()), registered(), NOW);
+                    ConsentChoices.forTreatment(List.of(RIVER), node.did()), registered(patient), NOW);
 
             GrantReceipt receipt = client.submitGrant(node.url(), consent.grantJws(), consent.documentBytes());
 
@@ -243,7 +220,7 @@ class HttpNodeClientTest {
         @Test
         void refuses_an_answer_about_another_consent() {
             ComposedConsent consent = ConsentComposer.compose(
-                    ConsentChoices.forTreatment(List.of(RIVER), node.did()), registered(), NOW);
+                    ConsentChoices.forTreatment(List.of(RIVER), node.did()), registered(patient), NOW);
             node.script("POST /relay/consents", FakeNode.raw(201, "application/json", "{\"id\":\"c-" + "0".repeat(64)
                     + "\",\"status\":\"active\",\"patient\":\"" + patient.did().value() + "\",\"consentHash\":\""
                     + consent.consentHash() + "\"}"));
@@ -255,7 +232,7 @@ class HttpNodeClientTest {
         @Test
         void reports_a_document_that_does_not_match_the_grant_as_a_refusal() {
             ComposedConsent consent = ConsentComposer.compose(
-                    ConsentChoices.forTreatment(List.of(RIVER), node.did()), registered(), NOW);
+                    ConsentChoices.forTreatment(List.of(RIVER), node.did()), registered(patient), NOW);
             byte[] altered = consent.document().replace("TREAT", "HRESCH").getBytes();
 
             NodeException e = failure(() -> client.submitGrant(node.url(), consent.grantJws(), altered));
