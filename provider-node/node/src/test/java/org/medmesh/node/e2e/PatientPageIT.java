@@ -35,10 +35,7 @@ import org.medmesh.node.testing.LedgerNode;
 import org.medmesh.node.testing.PatientSide;
 import org.medmesh.patient.cli.PatientCli;
 import org.medmesh.patient.node.NodeClient;
-import org.medmesh.patient.seal.Argon2idParameters;
-import org.medmesh.patient.seal.PassphraseSeal;
 import org.medmesh.patient.web.PatientPage;
-import org.medmesh.patient.wallet.WalletSettings;
 
 /**
  * The patient's page in headless Chromium against two real nodes on one embedded ledger. The patient, with the
@@ -108,9 +105,8 @@ class PatientPageIT {
         awaitDenied(stMarysPatient);
         assertThat(fetch("/exchange/break-glass", "{\"patient\":\"Patient/" + stMarysPatient
                 + "\",\"reasonCode\":\"UNCONSCIOUS\",\"reason\":\"unconscious on arrival\"}")).isEqualTo("IMPORTED");
-        page = PatientPage.start(0, dir.resolve("home/patient/wallet.json"),
-                new WalletSettings(new PassphraseSeal(new Argon2idParameters(1024, 1, 1)), new SecureRandom(),
-                        Clock.systemUTC()), NodeClient.overHttp(), Clock.systemUTC(), Duration.ofSeconds(10));
+        page = PatientPage.start(0, dir.resolve("home/patient/wallet.json"), PatientSide.light(),
+                NodeClient.overHttp(), Clock.systemUTC(), Duration.ofSeconds(10));
         browser = Chromium.start(390, 844); // a phone-sized window
     }
 
@@ -454,11 +450,8 @@ class PatientPageIT {
     }
 
     private JsonNode fetchStatus(LedgerNode requester, String path, String order) {
-        HttpResponse<String> started = requester.send("POST", path, order, "application/json", Role.CLINICIAN);
-        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
-        JsonNode status = json(requester.send("GET", "/exchange/fetches/" + json(started).get("id").textValue()
-                + "?wait=60", null, null, Role.CLINICIAN));
-        return status.at("/holders/0");
+        return requester.fetchStatus(requester.send("POST", path, order, "application/json", Role.CLINICIAN), 60)
+                .at("/holders/0");
     }
 
     /** Your consents → Give a new consent → City Hospital's records → St Mary's may see them. */

@@ -127,6 +127,18 @@ public final class LedgerNode implements AutoCloseable {
         return send(request);
     }
 
+    /**
+     * The status of the fetch this node's clinician {@code started} (which must have been accepted, 202), once it is
+     * done or {@code waitSeconds} have passed.
+     */
+    public JsonNode fetchStatus(HttpResponse<String> started, int waitSeconds) {
+        if (started.statusCode() != 202) {
+            throw new AssertionError("the fetch was not started (" + started.statusCode() + "): " + started.body());
+        }
+        return json(send("GET", "/exchange/fetches/" + json(started).get("id").textValue() + "?wait=" + waitSeconds,
+                null, null, Role.CLINICIAN));
+    }
+
     public static JsonNode json(HttpResponse<String> response) {
         try {
             return JSON.readTree(response.body());

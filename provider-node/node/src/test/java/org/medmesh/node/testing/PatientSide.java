@@ -33,9 +33,14 @@ public final class PatientSide {
     private static final String POLICY = "https://medmesh.org/policy/consent/v1";
 
     private final SecureRandom random = new SecureRandom();
-    public final WalletSettings light = new WalletSettings(new PassphraseSeal(new Argon2idParameters(1024, 1, 1)),
-            random, Clock.systemUTC());
+    public final WalletSettings light = light();
     private final Path wallets;
+
+    /** Wallet settings with a light Argon2id (1 MiB, one pass): fast tests, never a real wallet. */
+    public static WalletSettings light() {
+        return new WalletSettings(new PassphraseSeal(new Argon2idParameters(1024, 1, 1)), new SecureRandom(),
+                Clock.systemUTC());
+    }
 
     public PatientSide(Path wallets) {
         this.wallets = wallets;

@@ -82,10 +82,10 @@ class PatientConsentIT {
     class Enrolment {
         @Test
         void links_the_local_patient_to_the_did_whose_wallet_signed_the_code() {
-            Wallet wallet = newWallet();
-            PatientIdentity identity = registered(wallet, city);
-            String patientId = createPatient(city);
-            String code = enrolmentCode(city, patientId);
+            Wallet wallet = patients.newWallet();
+            PatientIdentity identity = patients.registered(wallet, city);
+            String patientId = PatientSide.createPatient(city, "Enrolee");
+            String code = PatientSide.enrolmentCode(city, patientId);
 
             HttpResponse<String> response = city.post("/enrolments/" + code + "/response",
                     body("response", identity.signedChallengeResponse(city.did(), code, Instant.now())), null);
@@ -97,10 +97,10 @@ class PatientConsentIT {
 
         @Test
         void refuses_a_response_whose_signature_does_not_verify_and_links_nothing() {
-            PatientIdentity victim = registered(newWallet(), city);
-            PatientIdentity attacker = registered(newWallet(), city);
-            String patientId = createPatient(city);
-            String code = enrolmentCode(city, patientId);
+            PatientIdentity victim = patients.registered(patients.newWallet(), city);
+            PatientIdentity attacker = patients.registered(patients.newWallet(), city);
+            String patientId = PatientSide.createPatient(city, "Enrolee");
+            String code = PatientSide.enrolmentCode(city, patientId);
             // The victim's patient record, claimed with the attacker's response re-labelled as the victim's DID.
             String forged = alter(attacker.signedChallengeResponse(city.did(), code, Instant.now()),
                     attacker.did().value(), victim.did().value());
@@ -116,8 +116,8 @@ class PatientConsentIT {
 
         @Test
         void refuses_a_response_made_for_another_hospital() {
-            PatientIdentity identity = registered(newWallet(), city);
-            String code = enrolmentCode(city, createPatient(city));
+            PatientIdentity identity = patients.registered(patients.newWallet(), city);
+            String code = PatientSide.enrolmentCode(city, PatientSide.createPatient(city, "Enrolee"));
 
             HttpResponse<String> response = city.post("/enrolments/" + code + "/response",
                     body("response", identity.signedChallengeResponse(stMarys.did(), code, Instant.now())), null);
@@ -128,8 +128,8 @@ class PatientConsentIT {
 
         @Test
         void accepts_a_code_once() {
-            PatientIdentity identity = registered(newWallet(), city);
-            String code = enrolmentCode(city, createPatient(city));
+            PatientIdentity identity = patients.registered(patients.newWallet(), city);
+            String code = PatientSide.enrolmentCode(city, PatientSide.createPatient(city, "Enrolee"));
             ObjectNode response = body("response", identity.signedChallengeResponse(city.did(), code, Instant.now()));
             assertThat(city.post("/enrolments/" + code + "/response", response, null).statusCode()).isEqualTo(200);
 
@@ -141,7 +141,7 @@ class PatientConsentIT {
 
         @Test
         void issues_codes_only_to_hospital_staff() {
-            String patientId = createPatient(city);
+            String patientId = PatientSide.createPatient(city, "Enrolee");
             assertThat(city.post("/enrolments", body("patient", "Patient/" + patientId), null).statusCode())
                     .isEqualTo(401);
             assertThat(city.post("/enrolments", body("patient", "Patient/" + patientId), Role.AUDITOR).statusCode())
@@ -153,8 +153,8 @@ class PatientConsentIT {
     class Consents {
         @Test
         void commits_a_consent_the_patient_signed_and_reads_it_back() {
-            PatientIdentity identity = registered(newWallet(), city);
-            Signed signed = sign(identity, withholding(SecurityLabel.PSY));
+            PatientIdentity identity = patients.registered(patients.newWallet(), city);
+            Signed signed = patients.sign(identity, withholding(SecurityLabel.PSY));
 
             HttpResponse<String> response = submit(city, signed);
 
@@ -167,10 +167,10 @@ class PatientConsentIT {
 
         @Test
         void lets_a_named_holder_take_in_the_signed_consent_only_if_its_hash_matches() {
-            PatientIdentity identity = registered(newWallet(), city);
-            Signed signed = sign(identity, withholding(SecurityLabel.HIV));
+            PatientIdentity identity = patients.registered(patients.newWallet(), city);
+            Signed signed = patients.sign(identity, withholding(SecurityLabel.HIV));
             String id = json(submit(city, signed)).get("id").textValue();
-            byte[] other = sign(identity, withholding(SecurityLabel.PSY)).document();
+            byte[] other = patients.sign(identity, withholding(SecurityLabel.PSY)).document();
 
             assertThat(stMarys.post("/consents/" + id + "/document", body("document", b64(other)), null)
                     .statusCode()).isEqualTo(422);
@@ -180,12 +180,13 @@ class PatientConsentIT {
 
         @Test
         void narrows_a_consent_by_granting_the_narrower_one_and_revoking_the_first() {
-            PatientIdentity identity = registered(newWallet(), city);
-            String wide = json(submit(city, sign(identity, withholding()))).get("id").textValue();
-            String narrow = json(submit(city, sign(identity, withholding(SecurityLabel.PSY, SecurityLabel.HIV))))
+            PatientIdentity identity = patients.registered(patients.newWallet(), city);
+            String wide = json(submit(city, patients.sign(identity, withholding()))).get("id").textValue();
+            String narrow = json(submit(city,
+                    patients.sign(identity, withholding(SecurityLabel.PSY, SecurityLabel.HIV))))
                     .get("id").textValue();
 
-            HttpResponse<String> revoked = revoke(city, identity, wide);
+            HttpResponse<String> revoked = PatientSide.revoke(city, identity, wide);
 
             assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
             assertThat(json(city.get("/relay/consents/" + wide)).get("status").textValue()).isEqualTo("revoked");
@@ -194,15 +195,16 @@ class PatientConsentIT {
 
         @Test
         void a_revocation_reaches_the_holders_decisions_within_a_second() throws Exception {
-            PatientIdentity identity = registered(newWallet(), city);
-            String id = json(submit(city, sign(identity, withholding(SecurityLabel.PSY)))).get("id").textValue();
+            PatientIdentity identity = patients.registered(patients.newWallet(), city);
+            String id = json(submit(city, patients.sign(identity, withholding(SecurityLabel.PSY)))).get("id")
+                    .textValue();
             DecideAccess decisions = city.bean(DecideAccess.class);
             AccessRequest request = new AccessRequest(
                     org.medmesh.consent.ledger.Did.parse(stMarys.did()), org.medmesh.consent.ledger.Did.parse(city.did()),
                     org.medmesh.consent.ledger.Did.parse(identity.did().value()), "TREAT", Set.of(), Instant.now());
             assertThat(decisions.decide(request)).isInstanceOf(ConsentDecision.Permit.class);
 
-            assertThat(revoke(stMarys, identity, id).statusCode()).isEqualTo(200);
+            assertThat(PatientSide.revoke(stMarys, identity, id).statusCode()).isEqualTo(200);
             Instant deadline = Instant.now().plusSeconds(1);
             ConsentDecision decision = decisions.decide(request);
             while (decision instanceof ConsentDecision.Permit && Instant.now().isBefore(deadline)) {
@@ -215,11 +217,11 @@ class PatientConsentIT {
 
         @Test
         void the_chaincode_refuses_a_grant_altered_after_signing() {
-            PatientIdentity identity = registered(newWallet(), city);
-            Signed signed = sign(identity, withholding(SecurityLabel.PSY));
+            PatientIdentity identity = patients.registered(patients.newWallet(), city);
+            Signed signed = patients.sign(identity, withholding(SecurityLabel.PSY));
             // A relay that wants HIV records released instead, with a document to match: only the signature can
             // catch it, and the node's own checks pass.
-            byte[] document = sign(identity, withholding(SecurityLabel.HIV)).document();
+            byte[] document = patients.sign(identity, withholding(SecurityLabel.HIV)).document();
             String altered = alter(signed.grant(), "\"PSY\"", "\"HIV\"",
                     ConsentDocuments.sha256Hex(signed.document()), ConsentDocuments.sha256Hex(document));
 
@@ -232,9 +234,9 @@ class PatientConsentIT {
 
         @Test
         void refuses_a_document_that_differs_from_the_grant_before_anything_reaches_the_ledger() {
-            PatientIdentity identity = registered(newWallet(), city);
-            Signed signed = sign(identity, withholding(SecurityLabel.PSY));
-            byte[] other = sign(identity, withholding(SecurityLabel.HIV)).document();
+            PatientIdentity identity = patients.registered(patients.newWallet(), city);
+            Signed signed = patients.sign(identity, withholding(SecurityLabel.PSY));
+            byte[] other = patients.sign(identity, withholding(SecurityLabel.HIV)).document();
 
             HttpResponse<String> response = city.post("/relay/consents",
                     body("grant", signed.grant(), "document", b64(other)), null);
@@ -245,7 +247,7 @@ class PatientConsentIT {
 
         @Test
         void a_relay_cannot_submit_a_consent_the_patient_did_not_sign() {
-            PatientIdentity patient = registered(newWallet(), city);
+            PatientIdentity patient = patients.registered(patients.newWallet(), city);
             PatientIdentity relaysOwnKey = PatientIdentity.create(random);
             Provision provision = withholding();
             byte[] document = PatientSide.document(patient, provision);
@@ -265,9 +267,9 @@ class PatientConsentIT {
     class Keys {
         @Test
         void rotates_and_recovers_keys_through_a_relay_and_signs_with_the_new_ones() {
-            Wallet wallet = newWallet();
+            Wallet wallet = patients.newWallet();
             Did hospital = Did.parse(city.did());
-            registered(wallet, city);
+            patients.registered(wallet, city);
             String rotation = wallet.beginRotation(hospital, false);
             assertThat(city.post("/relay/patients/rotations", body("operation", rotation), null).statusCode())
                     .isEqualTo(200);
@@ -280,13 +282,13 @@ class PatientConsentIT {
             assertThat(recovered.statusCode()).as(recovered.body()).isEqualTo(200);
             assertThat(json(recovered).get("version").asLong()).isEqualTo(3);
             PatientIdentity current = wallet.completeRotation(hospital);
-            assertThat(submit(city, sign(current, withholding())).statusCode()).isEqualTo(201);
+            assertThat(submit(city, patients.sign(current, withholding())).statusCode()).isEqualTo(201);
         }
 
         @Test
         void a_restored_backup_keeps_working_with_the_ledger() throws Exception {
-            Wallet wallet = newWallet();
-            PatientIdentity identity = registered(wallet, city);
+            Wallet wallet = patients.newWallet();
+            PatientIdentity identity = patients.registered(wallet, city);
             Path backup = wallets.resolve("backup-" + random.nextInt(1_000_000));
             wallet.backup(backup, "another passphrase".toCharArray());
             Path restoredFile = wallets.resolve("restored-" + random.nextInt(1_000_000) + ".json");
@@ -296,20 +298,13 @@ class PatientConsentIT {
 
             PatientIdentity same = restored.identityFor(Did.parse(city.did()));
             assertThat(same.did()).isEqualTo(identity.did());
-            assertThat(submit(city, sign(same, withholding())).statusCode()).isEqualTo(201);
+            assertThat(submit(city, patients.sign(same, withholding())).statusCode()).isEqualTo(201);
             assertThat(Files.readString(restoredFile)).doesNotContain(identity.did().value());
         }
     }
 
     // --- the wallet's side, as the patient app does it (PatientSide) ---
 
-    private Wallet newWallet() {
-        return patients.newWallet();
-    }
-
-    private PatientIdentity registered(Wallet wallet, LedgerNode node) {
-        return patients.registered(wallet, node);
-    }
 
     private Provision withholding(SecurityLabel... labels) {
         List<Provision> exceptions = labels.length == 0 ? List.of() : List.of(new Provision(ProvisionType.DENY, null,
@@ -318,21 +313,7 @@ class PatientConsentIT {
                 List.of(PurposeOfUse.TREAT), List.of(), List.of(), exceptions);
     }
 
-    private Signed sign(PatientIdentity identity, Provision provision) {
-        return patients.sign(identity, provision);
-    }
 
-    private static HttpResponse<String> revoke(LedgerNode node, PatientIdentity identity, String consentId) {
-        return PatientSide.revoke(node, identity, consentId);
-    }
-
-    private static String createPatient(LedgerNode node) {
-        return PatientSide.createPatient(node, "Enrolee");
-    }
-
-    private static String enrolmentCode(LedgerNode node, String patientId) {
-        return PatientSide.enrolmentCode(node, patientId);
-    }
 
     private static String patientIdentifiers(LedgerNode node, String patientId) {
         return node.send("GET", "/fhir/Patient/" + patientId, null, null, Role.ADMIN).body();

@@ -215,10 +215,7 @@ class ExchangeIT {
     }
 
     private static JsonNode awaited(LedgerNode requester, HttpResponse<String> started) {
-        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
-        String id = json(started).get("id").textValue();
-        JsonNode status = json(requester.send("GET", "/exchange/fetches/" + id + "?wait=60", null, null,
-                Role.CLINICIAN));
+        JsonNode status = requester.fetchStatus(started, 60);
         assertThat(status.get("done").booleanValue()).as(status.toString()).isTrue();
         return status;
     }

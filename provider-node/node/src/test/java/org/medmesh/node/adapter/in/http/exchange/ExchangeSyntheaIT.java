@@ -131,9 +131,7 @@ class ExchangeSyntheaIT {
     void every_labelled_record_stays_at_the_holder_and_everything_else_arrives_validated_with_its_provenance() {
         HttpResponse<String> started = stMarys.post("/exchange/fetches", body("patient", "Patient/" + stMarysPatient,
                 "purpose", "TREAT"), Role.CLINICIAN);
-        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
-        JsonNode status = json(stMarys.send("GET", "/exchange/fetches/" + json(started).get("id").textValue()
-                + "?wait=120", null, null, Role.CLINICIAN));
+        JsonNode status = stMarys.fetchStatus(started, 120);
 
         JsonNode holder = status.get("holders").get(0);
         assertThat(holder.get("state").textValue()).as(holder.toString()).isEqualTo("IMPORTED");
